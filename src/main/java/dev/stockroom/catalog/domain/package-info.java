@@ -1,0 +1,4 @@
+@NullMarked
+package dev.stockroom.catalog.domain;
+
+import org.jspecify.annotations.NullMarked;

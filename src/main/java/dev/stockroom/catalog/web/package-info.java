@@ -1,0 +1,4 @@
+@NullMarked
+package dev.stockroom.catalog.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,58 @@
+package dev.stockroom.shared.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts a real PostgreSQL from binaries on Maven Central when {@code spring.datasource.url} is not set, so
+ * the service runs on a machine with nothing but a JDK. The data directory survives restarts unless the
+ * cluster is ephemeral. The server stops when the application context closes, after the connection pool:
+ * requests still in flight during a graceful shutdown keep their database.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedDatabaseCondition.class)
+class EmbeddedDatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
+        var builder = EmbeddedPostgres.builder()
+                .setRegisterShutdownHook(false)
+                .setPort(properties.port())
+                .setServerConfig("max_connections", "100");
+        if (properties.ephemeral()) {
+            builder.setDataDirectory(Files.createTempDirectory("stockroom-pg-")).setCleanDataDirectory(true);
+        } else {
+            var dataDir = properties.dataDir().toAbsolutePath().normalize();
+            Files.createDirectories(dataDir);
+            builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
+        }
+        var postgres = builder.start();
+        log.info(
+                "Embedded PostgreSQL listening on port {} ({})",
+                postgres.getPort(),
+                properties.ephemeral() ? "ephemeral" : properties.dataDir());
+        return postgres;
+    }
+
+    @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+        return DataSourceBuilder.create()
+                .type(HikariDataSource.class)
+                .driverClassName("org.postgresql.Driver")
+                .url(postgres.getJdbcUrl("postgres", "postgres"))
+                .username("postgres")
+                .build();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.stockroom.shared.database;
+
+import org.jspecify.annotations.NullMarked;

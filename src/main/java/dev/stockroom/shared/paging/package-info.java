@@ -1,0 +1,4 @@
+@NullMarked
+package dev.stockroom.shared.paging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.stockroom.shared.web;
+
+import org.jspecify.annotations.NullMarked;
