@@ -1,0 +1,109 @@
+package dev.stockroom.catalog;
+
+import dev.stockroom.catalog.domain.Product;
+import dev.stockroom.catalog.domain.ProductChanges;
+import dev.stockroom.catalog.domain.ProductId;
+import dev.stockroom.catalog.domain.StockAdjustment;
+import dev.stockroom.shared.Precondition;
+import dev.stockroom.shared.PreconditionFailed;
+import dev.stockroom.shared.paging.CursorCodec;
+import dev.stockroom.shared.paging.Page;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The catalog's public API: adding, reading, changing and removing products, and adjusting their stock. Every
+ * method is one transaction; a refusal throws a {@link dev.stockroom.shared.DomainException} and changes
+ * nothing.
+ */
+@Service
+public class Catalog {
+
+    private final ProductRepository products;
+    private final CursorCodec cursors;
+    private final Clock clock;
+
+    Catalog(ProductRepository products, CursorCodec cursors, Clock clock) {
+        this.products = products;
+        this.cursors = cursors;
+        this.clock = clock;
+    }
+
+    /** Adds a product; a sku that is already taken throws {@link DuplicateSku}. */
+    @Transactional
+    public Product add(NewProduct request) {
+        var product = Product.create(
+                request.sku(),
+                request.name(),
+                request.description(),
+                request.price(),
+                request.stock(),
+                clock.instant());
+        products.insert(product);
+        return product;
+    }
+
+    @Transactional(readOnly = true)
+    public Product get(ProductId id) {
+        return products.findById(id).orElseThrow(() -> ProductNotFound.withId(id));
+    }
+
+    /** Applies the changes if the product's version satisfies the precondition. */
+    @Transactional
+    public Product change(ProductId id, ProductChanges changes, Precondition precondition) {
+        var current = lockedForChange(id, precondition);
+        var changed = current.apply(changes, clock.instant());
+        if (changed != current) {
+            products.update(changed);
+        }
+        return changed;
+    }
+
+    @Transactional
+    public void remove(ProductId id, Precondition precondition) {
+        lockedForChange(id, precondition);
+        products.delete(id);
+    }
+
+    /**
+     * Adds {@code delta} units (negative to remove) and records why. Refuses with {@link InsufficientStock} when
+     * the stock would fall below zero or rise above the maximum.
+     */
+    @Transactional
+    public StockAdjustment adjustStock(ProductId id, int delta, String reason) {
+        return products.adjustStock(id, delta, reason, clock.instant())
+                .orElseThrow(() -> products.currentStock(id)
+                        .<RuntimeException>map(available -> InsufficientStock.forAdjustment(id, available, delta))
+                        .orElseGet(() -> ProductNotFound.withId(id)));
+    }
+
+    @Transactional(readOnly = true)
+    public StockAdjustment getAdjustment(ProductId id, UUID adjustmentId) {
+        return products.findAdjustment(id, adjustmentId)
+                .orElseThrow(() -> ProductNotFound.adjustment(id, adjustmentId));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Product> search(ProductSearch search) {
+        String query = search.fingerprint();
+        List<String> after = search.cursor() == null ? null : cursors.decode(search.cursor(), query);
+        var rows = products.search(search, after);
+        if (rows.size() <= search.limit()) {
+            return new Page<>(rows, null);
+        }
+        var page = rows.subList(0, search.limit());
+        String next = cursors.encode(query, ProductRepository.positionOf(page.getLast(), search.sort()));
+        return new Page<>(page, next);
+    }
+
+    private Product lockedForChange(ProductId id, Precondition precondition) {
+        var current = products.findByIdForUpdate(id).orElseThrow(() -> ProductNotFound.withId(id));
+        if (!precondition.isSatisfiedBy(current.version())) {
+            throw PreconditionFailed.staleVersion("product", current.version());
+        }
+        return current;
+    }
+}

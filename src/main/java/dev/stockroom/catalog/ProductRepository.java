@@ -1,0 +1,225 @@
+package dev.stockroom.catalog;
+
+import dev.stockroom.catalog.domain.Price;
+import dev.stockroom.catalog.domain.Product;
+import dev.stockroom.catalog.domain.ProductId;
+import dev.stockroom.catalog.domain.Sku;
+import dev.stockroom.catalog.domain.StockAdjustment;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Products and their stock ledger in PostgreSQL, with explicit SQL: one statement per operation. */
+@Repository
+class ProductRepository {
+
+    private static final String COLUMNS = "id, sku, name, description, price, stock, version, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+
+    ProductRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Product product) {
+        try {
+            jdbc.sql("""
+                            insert into product (id, sku, name, description, price, stock, version, created_at, updated_at)
+                            values (:id, :sku, :name, :description, :price, :stock, :version, :createdAt, :updatedAt)
+                            """).params(parameters(product)).update();
+        } catch (DuplicateKeyException e) {
+            throw DuplicateSku.of(product.sku());
+        }
+    }
+
+    Optional<Product> findById(ProductId id) {
+        return jdbc.sql("select " + COLUMNS + " from product where id = :id")
+                .param("id", id.value())
+                .query(ProductRepository::product)
+                .optional();
+    }
+
+    /** Reads the product and locks its row until the transaction ends, so a read-check-write is atomic. */
+    Optional<Product> findByIdForUpdate(ProductId id) {
+        return jdbc.sql("select " + COLUMNS + " from product where id = :id for update")
+                .param("id", id.value())
+                .query(ProductRepository::product)
+                .optional();
+    }
+
+    void update(Product product) {
+        jdbc.sql("""
+                        update product
+                        set name = :name, description = :description, price = :price,
+                            version = :version, updated_at = :updatedAt
+                        where id = :id
+                        """).params(parameters(product)).update();
+    }
+
+    void delete(ProductId id) {
+        jdbc.sql("delete from product where id = :id").param("id", id.value()).update();
+    }
+
+    /**
+     * Changes the stock by {@code delta} and records the adjustment, in one statement. The row is updated only
+     * if the result stays within range, so concurrent adjustments serialize on the row in the database and
+     * none is lost; empty when the product is missing or the result would be out of range.
+     */
+    Optional<StockAdjustment> adjustStock(ProductId id, int delta, String reason, Instant now) {
+        return jdbc.sql("""
+                        with changed as (
+                            update product
+                            set stock = stock + :delta, version = version + 1, updated_at = :now
+                            where id = :id and stock + :delta between 0 and :maxStock
+                            returning id, stock
+                        )
+                        insert into stock_adjustment (id, product_id, delta, reason, stock_after, created_at)
+                        select :adjustmentId, id, :delta, :reason, stock, :now from changed
+                        returning id, product_id, delta, reason, stock_after, created_at
+                        """)
+                .param("id", id.value())
+                .param("delta", delta)
+                .param("maxStock", Product.MAX_STOCK)
+                .param("reason", reason)
+                .param("now", timestamp(now))
+                .param("adjustmentId", UUID.randomUUID())
+                .query(ProductRepository::adjustment)
+                .optional();
+    }
+
+    Optional<Integer> currentStock(ProductId id) {
+        return jdbc.sql("select stock from product where id = :id")
+                .param("id", id.value())
+                .query(Integer.class)
+                .optional();
+    }
+
+    Optional<StockAdjustment> findAdjustment(ProductId productId, UUID adjustmentId) {
+        return jdbc.sql("""
+                        select id, product_id, delta, reason, stock_after, created_at
+                        from stock_adjustment where id = :id and product_id = :productId
+                        """)
+                .param("id", adjustmentId)
+                .param("productId", productId.value())
+                .query(ProductRepository::adjustment)
+                .optional();
+    }
+
+    /**
+     * One page in keyset order: the rows strictly after {@code after} (the sort value and id of the last row
+     * of the previous page), so rows inserted meanwhile neither shift nor repeat what the client has seen.
+     * Reads {@code limit + 1} rows to tell whether another page follows.
+     */
+    List<Product> search(ProductSearch search, @Nullable List<String> after) {
+        var where = new ArrayList<String>();
+        var params = new HashMap<String, Object>();
+        if (search.q() != null && !search.q().isEmpty()) {
+            where.add("(name ilike :pattern escape '\\' or sku ilike :pattern escape '\\')");
+            params.put("pattern", "%" + escapeLike(search.q()) + "%");
+        }
+        if (search.inStock() != null) {
+            where.add(search.inStock() ? "stock > 0" : "stock = 0");
+        }
+        if (search.minPrice() != null) {
+            where.add("price >= :minPrice");
+            params.put("minPrice", search.minPrice());
+        }
+        if (search.maxPrice() != null) {
+            where.add("price <= :maxPrice");
+            params.put("maxPrice", search.maxPrice());
+        }
+        var sort = search.sort();
+        String column = sort.column();
+        String direction = sort.descending() ? "desc" : "asc";
+        if (after != null) {
+            where.add("(%s, id) %s (:afterValue, :afterId)".formatted(column, sort.descending() ? "<" : ">"));
+            params.put("afterValue", sortValue(sort, after.get(0)));
+            params.put("afterId", UUID.fromString(after.get(1)));
+        }
+        String sql = "select " + COLUMNS + " from product"
+                + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by %s %s, id %s limit :limit".formatted(column, direction, direction);
+        params.put("limit", search.limit() + 1);
+        return jdbc.sql(sql).params(params).query(ProductRepository::product).list();
+    }
+
+    /** The position of a product in the given sort order, as strings for a cursor. */
+    static List<String> positionOf(Product product, ProductSort sort) {
+        String value = switch (sort.column()) {
+            case "name" -> product.name();
+            case "price" -> product.price().amount().toPlainString();
+            default -> product.createdAt().toString();
+        };
+        return List.of(value, product.id().toString());
+    }
+
+    private static Object sortValue(ProductSort sort, String value) {
+        return switch (sort.column()) {
+            case "name" -> value;
+            case "price" -> new BigDecimal(value);
+            default -> timestamp(Instant.parse(value));
+        };
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static Map<String, Object> parameters(Product product) {
+        var params = new HashMap<String, Object>();
+        params.put("id", product.id().value());
+        params.put("sku", product.sku().value());
+        params.put("name", product.name());
+        params.put("description", product.description());
+        params.put("price", product.price().amount());
+        params.put("stock", product.stock());
+        params.put("version", product.version());
+        params.put("createdAt", timestamp(product.createdAt()));
+        params.put("updatedAt", timestamp(product.updatedAt()));
+        return params;
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static Product product(ResultSet rs, int row) throws SQLException {
+        return Product.restore(
+                new ProductId(rs.getObject("id", UUID.class)),
+                new Sku(rs.getString("sku")),
+                rs.getString("name"),
+                rs.getString("description"),
+                new Price(rs.getBigDecimal("price")),
+                rs.getInt("stock"),
+                rs.getLong("version"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"));
+    }
+
+    private static StockAdjustment adjustment(ResultSet rs, int row) throws SQLException {
+        return new StockAdjustment(
+                rs.getObject("id", UUID.class),
+                new ProductId(rs.getObject("product_id", UUID.class)),
+                rs.getInt("delta"),
+                rs.getString("reason"),
+                rs.getInt("stock_after"),
+                instant(rs, "created_at"));
+    }
+}

@@ -1,0 +1,16 @@
+package dev.stockroom.catalog.domain;
+
+import java.util.UUID;
+
+/** Identity of a product, made by the server. */
+public record ProductId(UUID value) {
+
+    public static ProductId newId() {
+        return new ProductId(UUID.randomUUID());
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

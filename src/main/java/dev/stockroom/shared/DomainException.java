@@ -1,0 +1,59 @@
+package dev.stockroom.shared;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A business rule said no. Each subclass is one kind of refusal with a stable {@code type} slug that clients
+ * may switch on; the web edge turns the {@link Kind} into an HTTP status and the slug into the problem's type
+ * URI, so the domain never speaks HTTP.
+ */
+public abstract class DomainException extends RuntimeException {
+
+    /** What kind of refusal this is; decides the HTTP status at the edge. */
+    public enum Kind {
+        NOT_FOUND,
+        CONFLICT,
+        PRECONDITION_FAILED,
+        UNPROCESSABLE
+    }
+
+    private final Kind kind;
+    private final String type;
+    private final String title;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
+
+    protected DomainException(Kind kind, String type, String title, String detail) {
+        super(detail);
+        this.kind = kind;
+        this.type = type;
+        this.title = title;
+    }
+
+    /** Adds a machine-readable member to the problem body (snake_case name). */
+    protected final void with(String name, @Nullable Object value) {
+        properties.put(name, value);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The stable slug of this kind of problem, e.g. {@code duplicate-sku}. */
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String detail() {
+        return String.valueOf(getMessage());
+    }
+
+    public Map<String, Object> properties() {
+        return Map.copyOf(properties);
+    }
+}

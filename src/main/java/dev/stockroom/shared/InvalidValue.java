@@ -1,0 +1,20 @@
+package dev.stockroom.shared;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A value object refused its input. Request validation normally catches the same rule first; this is the
+ * domain's own guard, answered as a 422 naming the field.
+ */
+public final class InvalidValue extends DomainException {
+
+    private InvalidValue(String field, String detail) {
+        super(Kind.UNPROCESSABLE, "validation-error", "Validation failed", detail);
+        with("errors", List.of(Map.of("pointer", "/" + field, "detail", detail, "code", "invalid")));
+    }
+
+    public static InvalidValue of(String field, String detail) {
+        return new InvalidValue(field, detail);
+    }
+}

@@ -1,0 +1,284 @@
+package dev.stockroom.shared.web;
+
+import dev.stockroom.shared.DomainException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.Errors;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.PropertyBindingException;
+
+/**
+ * The one place where exceptions become RFC 9457 problem details. Spring MVC's own exceptions go through
+ * {@link ResponseEntityExceptionHandler} (which also sets headers such as {@code Allow}); JSON and validation
+ * failures become 422 with every invalid field; domain refusals map by their kind; anything unexpected is
+ * logged in full and answered with a 500 that reveals nothing of the internals.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
+
+    private final Problems problems;
+
+    ApiExceptionHandler(Problems problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Object> domain(DomainException ex, WebRequest request) {
+        var status = switch (ex.kind()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+        var problem = problems.create(status, ex.type(), ex.title(), ex.detail());
+        ex.properties().forEach(problem::setProperty);
+        return respond(ex, problem, new HttpHeaders(), request);
+    }
+
+    @ExceptionHandler(PayloadTooLarge.class)
+    ResponseEntity<Object> payloadTooLarge(PayloadTooLarge ex, WebRequest request) {
+        var problem = problems.forStatus(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
+        var headers = new HttpHeaders();
+        headers.setConnection("close");
+        return respond(ex, problem, headers, request);
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> dataIntegrity(DataIntegrityViolationException ex, WebRequest request) {
+        log.warn("Data integrity violation not caught by validation", ex);
+        String detail = ex instanceof DuplicateKeyException
+                ? "A resource with the same unique value already exists."
+                : "The request conflicts with the stored data.";
+        return respond(ex, problems.forStatus(HttpStatus.CONFLICT, detail), new HttpHeaders(), request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+        log.error("Unexpected error while handling {}", describe(request), ex);
+        var problem = problems.forStatus(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred. Quote the request id when you report it.");
+        return respond(ex, problem, new HttpHeaders(), request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        @Nullable PayloadTooLarge tooLarge = causeOfType(ex, PayloadTooLarge.class);
+        if (tooLarge != null) {
+            return payloadTooLarge(tooLarge, request);
+        }
+        @Nullable JacksonException json = causeOfType(ex, JacksonException.class);
+        ProblemDetail problem;
+        if (json instanceof PropertyBindingException unknown) {
+            problem = problems.validation(List.of(ValidationError.atPointer(
+                    pointerOf(unknown),
+                    "'%s' is not a property that can be set here.".formatted(unknown.getPropertyName()),
+                    "unknown_property")));
+        } else if (json instanceof MismatchedInputException || json instanceof InputCoercionException) {
+            problem = problems.validation(List.of(ValidationError.atPointer(
+                    pointerOf(json), "The value has the wrong JSON type or is out of range.", "invalid_type")));
+        } else if (json instanceof StreamReadException) {
+            problem = problems.forStatus(HttpStatus.BAD_REQUEST, "The request body is not well-formed JSON.");
+        } else {
+            problem = problems.forStatus(HttpStatus.BAD_REQUEST, "The request body is missing or cannot be read.");
+        }
+        return respond(ex, problem, headers, request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return respond(ex, problems.validation(bodyErrors(ex.getBindingResult())), headers, request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var errors = new ArrayList<ValidationError>();
+        for (var result : ex.getParameterValidationResults()) {
+            if (result instanceof org.springframework.validation.method.ParameterErrors bound) {
+                errors.addAll(bodyErrors(bound));
+            } else {
+                String name = parameterName(result.getMethodParameter());
+                for (MessageSourceResolvable error : result.getResolvableErrors()) {
+                    errors.add(ValidationError.atParameter(name, messageOf(error), codeOf(error)));
+                }
+            }
+        }
+        return respond(ex, problems.validation(errors), headers, request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex instanceof MethodArgumentTypeMismatchException mismatch) {
+            var parameter = mismatch.getParameter();
+            if (parameter.hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
+                // A malformed id names no resource: to the client it is just not found.
+                var problem = problems.forStatus(HttpStatus.NOT_FOUND, "No resource exists at this address.");
+                return respond(ex, problem, headers, request);
+            }
+            var error = ValidationError.atParameter(
+                    parameterName(parameter),
+                    "The value '%s' is not valid here.".formatted(ex.getValue()),
+                    "invalid_type");
+            return respond(ex, problems.validation(List.of(error)), headers, request);
+        }
+        return respond(
+                ex,
+                problems.forStatus(HttpStatus.BAD_REQUEST, "A request value has the wrong type."),
+                headers,
+                request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        var error = ValidationError.atParameter(ex.getParameterName(), "is required", "required");
+        return respond(ex, problems.validation(List.of(error)), headers, request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleServletRequestBindingException(
+            org.springframework.web.bind.ServletRequestBindingException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        if (ex instanceof MissingRequestHeaderException missing) {
+            var error = ValidationError.atParameter(missing.getHeaderName(), "is required", "required");
+            return respond(ex, problems.validation(List.of(error)), headers, request);
+        }
+        return super.handleServletRequestBindingException(ex, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var problem = body instanceof ProblemDetail detail ? detail : problems.forStatus(status, "The request failed.");
+        return respond(ex, problem, headers, request);
+    }
+
+    private ResponseEntity<Object> respond(
+            Exception ex, ProblemDetail problem, HttpHeaders headers, WebRequest request) {
+        if (request instanceof NativeWebRequest web && web.getNativeRequest() instanceof HttpServletRequest servlet) {
+            problems.complete(problem, servlet);
+        }
+        var status = HttpStatusCode.valueOf(problem.getStatus());
+        return super.createResponseEntity(problem, headers, status, request);
+    }
+
+    private static List<ValidationError> bodyErrors(Errors result) {
+        var errors = new ArrayList<ValidationError>();
+        for (FieldError error : result.getFieldErrors()) {
+            errors.add(ValidationError.atPointer(toPointer(error.getField()), messageOf(error), codeOf(error)));
+        }
+        for (var error : result.getGlobalErrors()) {
+            errors.add(ValidationError.atPointer("", messageOf(error), codeOf(error)));
+        }
+        return errors;
+    }
+
+    /** {@code lines[0].unitPrice} becomes {@code /lines/0/unit_price}. */
+    static String toPointer(String field) {
+        var pointer = new StringBuilder();
+        for (String segment : field.replace("[", ".").replace("]", "").split("\\.")) {
+            if (!segment.isEmpty()) {
+                pointer.append('/').append(snakeCase(segment).replace("~", "~0").replace("/", "~1"));
+            }
+        }
+        return pointer.toString();
+    }
+
+    private static String pointerOf(JacksonException ex) {
+        var pointer = new StringBuilder();
+        for (var reference : ex.getPath()) {
+            pointer.append('/');
+            if (reference.getPropertyName() != null) {
+                pointer.append(reference.getPropertyName().replace("~", "~0").replace("/", "~1"));
+            } else {
+                pointer.append(reference.getIndex());
+            }
+        }
+        return pointer.toString();
+    }
+
+    private static String parameterName(MethodParameter parameter) {
+        return Optional.ofNullable(parameter.getParameterAnnotation(RequestParam.class))
+                .map(RequestParam::name)
+                .filter(name -> !name.isEmpty())
+                .or(() -> Optional.ofNullable(parameter.getParameterAnnotation(RequestHeader.class))
+                        .map(RequestHeader::name)
+                        .filter(name -> !name.isEmpty()))
+                .orElseGet(() -> snakeCase(String.valueOf(parameter.getParameterName())));
+    }
+
+    private static String messageOf(MessageSourceResolvable error) {
+        return Optional.ofNullable(error.getDefaultMessage()).orElse("is invalid");
+    }
+
+    /** The constraint's name in snake_case ({@code DecimalMin} becomes {@code decimal_min}). */
+    private static String codeOf(MessageSourceResolvable error) {
+        String[] codes = error.getCodes();
+        String code = codes == null || codes.length == 0 ? "invalid" : codes[codes.length - 1];
+        return snakeCase(code);
+    }
+
+    private static String snakeCase(String name) {
+        return CAMEL_HUMP.matcher(name).replaceAll("$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static <T extends Throwable> @Nullable T causeOfType(Throwable ex, Class<T> type) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+
+    private static String describe(WebRequest request) {
+        return request instanceof NativeWebRequest web && web.getNativeRequest() instanceof HttpServletRequest servlet
+                ? servlet.getMethod() + " " + servlet.getRequestURI()
+                : request.getDescription(false);
+    }
+}
