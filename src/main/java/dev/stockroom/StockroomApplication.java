@@ -1,8 +1,10 @@
 package dev.stockroom;
 
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 
 /** Stockroom: an inventory and ordering REST API. */
 @SpringBootApplication
@@ -11,5 +13,11 @@ public class StockroomApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(StockroomApplication.class, args);
+    }
+
+    /** The one source of "now", so tests can pin time and every timestamp is UTC. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

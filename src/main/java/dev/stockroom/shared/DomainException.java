@@ -36,6 +36,19 @@ public abstract class DomainException extends RuntimeException {
         properties.put(name, value);
     }
 
+    /**
+     * One entry of a problem's {@code errors} list, members in a fixed order.
+     *
+     * @param location {@code pointer} for a body member, {@code parameter} for a query parameter or header
+     */
+    protected static Map<String, Object> error(String location, String name, String detail, String code) {
+        var error = new LinkedHashMap<String, Object>();
+        error.put(location, name);
+        error.put("detail", detail);
+        error.put("code", code);
+        return error;
+    }
+
     public Kind kind() {
         return kind;
     }

@@ -1,7 +1,6 @@
 package dev.stockroom.shared;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * A value object refused its input. Request validation normally catches the same rule first; this is the
@@ -11,7 +10,7 @@ public final class InvalidValue extends DomainException {
 
     private InvalidValue(String field, String detail) {
         super(Kind.UNPROCESSABLE, "validation-error", "Validation failed", detail);
-        with("errors", List.of(Map.of("pointer", "/" + field, "detail", detail, "code", "invalid")));
+        with("errors", List.of(error("pointer", "/" + field, detail, "invalid")));
     }
 
     public static InvalidValue of(String field, String detail) {

@@ -22,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.Errors;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -194,7 +195,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception ex, @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        var problem = body instanceof ProblemDetail detail ? detail : problems.forStatus(status, "The request failed.");
+        ProblemDetail problem;
+        if (body instanceof ProblemDetail detail) {
+            problem = detail;
+        } else if (ex instanceof ErrorResponse spring) {
+            // Spring MVC's own exceptions describe themselves without internals ("Method 'PUT' is not supported.").
+            problem = problems.forStatus(
+                    status,
+                    spring.getBody().getDetail() == null
+                            ? "The request failed."
+                            : spring.getBody().getDetail());
+        } else {
+            problem = problems.forStatus(status, "The request failed.");
+        }
         return respond(ex, problem, headers, request);
     }
 

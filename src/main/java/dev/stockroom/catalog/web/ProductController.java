@@ -1,0 +1,199 @@
+package dev.stockroom.catalog.web;
+
+import dev.stockroom.catalog.Catalog;
+import dev.stockroom.catalog.ProductSearch;
+import dev.stockroom.catalog.ProductSort;
+import dev.stockroom.catalog.domain.Product;
+import dev.stockroom.catalog.domain.ProductId;
+import dev.stockroom.shared.web.ETags;
+import dev.stockroom.shared.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** {@code /v1/products}: the HTTP face of the {@link Catalog}. */
+@RestController
+@RequestMapping(path = "/v1/products", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Products", description = "The catalog: products, prices and stock levels.")
+class ProductController {
+
+    static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+    private static final String SORTS = "-?(name|price|created_at)";
+
+    private final Catalog catalog;
+
+    ProductController(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Add a product", description = "Creates a product; the sku must not be in use yet.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created; `Location` names the new product and `ETag` its version.",
+            headers = {@Header(name = HttpHeaders.LOCATION), @Header(name = HttpHeaders.ETAG)})
+    @ApiResponse(responseCode = "409", description = "Another product already has this sku.")
+    ResponseEntity<ProductResponse> create(@Valid @RequestBody CreateProductRequest request) {
+        var product = catalog.add(request.toCommand());
+        return ResponseEntity.created(locationOf(product.id()))
+                .eTag(ETags.of(product.version()))
+                .body(ProductResponse.from(product));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(
+            summary = "Get a product",
+            description = "Answers 304 with no body when `If-None-Match` names the current ETag.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The product, with its `ETag`.",
+            headers = @Header(name = HttpHeaders.ETAG))
+    @ApiResponse(responseCode = "304", description = "Not modified since the ETag in `If-None-Match`.")
+    ResponseEntity<ProductResponse> get(@PathVariable @Parameter(description = "Product id.") UUID id) {
+        var product = catalog.get(new ProductId(id));
+        return ResponseEntity.ok().eTag(ETags.of(product.version())).body(ProductResponse.from(product));
+    }
+
+    @PatchMapping(
+            path = "/{id}",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH_JSON})
+    @Operation(
+            summary = "Change a product",
+            description = "JSON merge patch: only the fields sent change. The sku and stock cannot be patched"
+                    + " (stock changes through stock adjustments).")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The product as changed, with its new `ETag`.",
+            headers = @Header(name = HttpHeaders.ETAG))
+    ResponseEntity<ProductResponse> update(
+            @PathVariable @Parameter(description = "Product id.") UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    @Parameter(description = "Change only if the product still has this ETag.", example = "\"3\"")
+                    @Nullable String ifMatch,
+            @Valid @RequestBody UpdateProductRequest request) {
+        var product = catalog.change(new ProductId(id), request.toChanges(), ETags.ifMatch(ifMatch));
+        return ResponseEntity.ok().eTag(ETags.of(product.version())).body(ProductResponse.from(product));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Remove a product")
+    @ApiResponse(responseCode = "204", description = "Removed.")
+    ResponseEntity<Void> delete(
+            @PathVariable @Parameter(description = "Product id.") UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    @Parameter(description = "Remove only if the product still has this ETag.", example = "\"3\"")
+                    @Nullable String ifMatch) {
+        catalog.remove(new ProductId(id), ETags.ifMatch(ifMatch));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = "/{id}/stock-adjustments", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Adjust the stock",
+            description = "Adds or removes units atomically; concurrent adjustments never lose each other's effect.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Recorded; the body has the new stock level.",
+            headers = @Header(name = HttpHeaders.LOCATION))
+    @ApiResponse(responseCode = "409", description = "The stock would fall below 0 (or exceed the maximum).")
+    ResponseEntity<StockAdjustmentResponse> adjustStock(
+            @PathVariable @Parameter(description = "Product id.") UUID id,
+            @Valid @RequestBody StockAdjustmentRequest request) {
+        var adjustment = catalog.adjustStock(new ProductId(id), request.delta(), request.reason());
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+                .path("/{adjustment}")
+                .buildAndExpand(adjustment.id())
+                .toUri();
+        return ResponseEntity.created(location).body(StockAdjustmentResponse.from(adjustment));
+    }
+
+    @GetMapping("/{id}/stock-adjustments/{adjustmentId}")
+    @Operation(summary = "Get a stock adjustment")
+    @ApiResponse(responseCode = "200", description = "The adjustment.")
+    StockAdjustmentResponse getAdjustment(
+            @PathVariable @Parameter(description = "Product id.") UUID id,
+            @PathVariable @Parameter(description = "Adjustment id.") UUID adjustmentId) {
+        return StockAdjustmentResponse.from(catalog.getAdjustment(new ProductId(id), adjustmentId));
+    }
+
+    @GetMapping
+    @Operation(
+            summary = "List products",
+            description = "Keyset-paginated: follow `next_cursor` (or the `Link` header) with the same filters and"
+                    + " sort. Every product appears exactly once, also while others are being added.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "One page of products.",
+            headers = @Header(name = HttpHeaders.LINK, description = "`<url>; rel=\"next\"` when a page follows."))
+    ResponseEntity<PageResponse<ProductResponse>> list(
+            @RequestParam(required = false)
+                    @Size(max = Product.MAX_NAME) @Parameter(description = "Case-insensitive substring of the name or sku.", example = "widget")
+                    @Nullable String q,
+            @RequestParam(name = "in_stock", required = false)
+                    @Parameter(description = "Only products with (true) or without (false) stock.")
+                    @Nullable Boolean inStock,
+            @RequestParam(name = "min_price", required = false)
+                    @DecimalMin("0") @Parameter(description = "Lowest price, inclusive.", example = "10.00")
+                    @Nullable BigDecimal minPrice,
+            @RequestParam(name = "max_price", required = false)
+                    @DecimalMin("0") @Parameter(description = "Highest price, inclusive.", example = "99.99")
+                    @Nullable BigDecimal maxPrice,
+            @RequestParam(defaultValue = "created_at")
+                    @Pattern(regexp = SORTS, message = "must be one of " + ProductSort.ALLOWED) @Parameter(
+                            description = "Sort order; a leading `-` sorts descending.",
+                            schema =
+                                    @Schema(
+                                            allowableValues = {
+                                                "name",
+                                                "-name",
+                                                "price",
+                                                "-price",
+                                                "created_at",
+                                                "-created_at"
+                                            }))
+                    String sort,
+            @RequestParam(defaultValue = "20")
+                    @Min(1) @Max(100) @Parameter(description = "Page size, 1 to 100.", example = "20")
+                    int limit,
+            @RequestParam(required = false)
+                    @Size(max = 2048) @Parameter(description = "The `next_cursor` of the previous page.")
+                    @Nullable String cursor) {
+        var search = new ProductSearch(
+                q, inStock, minPrice, maxPrice, ProductSort.fromParameter(sort).orElseThrow(), limit, cursor);
+        return PageResponse.ok(catalog.search(search), ProductResponse::from);
+    }
+
+    private static URI locationOf(ProductId id) {
+        return ServletUriComponentsBuilder.fromCurrentRequestUri()
+                .path("/{id}")
+                .buildAndExpand(id.value())
+                .toUri();
+    }
+}

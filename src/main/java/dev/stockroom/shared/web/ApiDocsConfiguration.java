@@ -1,0 +1,15 @@
+package dev.stockroom.shared.web;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** ReDoc at {@code /redoc}, rendering {@code /openapi.json} with the bundle from the ReDoc webjar. */
+@Configuration(proxyBeanMethods = false)
+class ApiDocsConfiguration implements WebMvcConfigurer {
+
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        registry.addViewController("/redoc").setViewName("forward:/redoc.html");
+    }
+}

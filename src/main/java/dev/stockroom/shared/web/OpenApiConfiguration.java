@@ -1,0 +1,131 @@
+package dev.stockroom.shared.web;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json31;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+
+/**
+ * The OpenAPI document at {@code /openapi.json}. Controllers declare their success responses and the errors
+ * specific to them; this adds the errors every operation of a kind can answer (a body can be malformed, a path
+ * id unknown, an {@code If-Match} stale...) and gives every error response the problem schema, so no
+ * operation documents less than it can answer.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    static final String PROBLEM_JSON = "application/problem+json";
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+    /** What each error status means when the operation does not say more. */
+    private static final Map<String, String> GENERIC = Map.ofEntries(
+            Map.entry("400", "Malformed request: the body is not well-formed JSON."),
+            Map.entry("404", "No resource exists at this address (unknown or malformed id)."),
+            Map.entry("406", "None of the media types in `Accept` can be produced."),
+            Map.entry("409", "The request conflicts with the current state."),
+            Map.entry("412", "`If-Match` does not name the current ETag; nothing changed."),
+            Map.entry("413", "The request body is larger than 1 MiB."),
+            Map.entry("415", "The `Content-Type` is not supported here."),
+            Map.entry(
+                    "422",
+                    "Validation failed: every invalid field is listed in `errors` (unknown or wrongly typed JSON"
+                            + " members too)."),
+            Map.entry("500", "Unexpected error; the body reveals nothing internal, the logs have the request id."));
+
+    /**
+     * Schemas in snake_case, as the API speaks: springdoc describes types with Jackson 2, which does not see
+     * the application's Jackson 3 naming strategy.
+     */
+    @Bean
+    ModelResolver snakeCaseModelResolver() {
+        return new ModelResolver(Json31.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+    }
+
+    @Bean
+    OpenAPI stockroomOpenApi(@Value("${stockroom.version:0.1.0}") String version) {
+        return new OpenAPI()
+                .info(new Info()
+                        .title("Stockroom API")
+                        .version(version)
+                        .description("Inventory and ordering. Errors are RFC 9457 problem details (`"
+                                + PROBLEM_JSON
+                                + "`); JSON members are snake_case; lists use cursor pagination."))
+                .servers(List.of(new Server().url("/").description("This server")))
+                .components(new Components());
+    }
+
+    @Bean
+    OpenApiCustomizer problemResponses() {
+        return openApi -> {
+            var schemas = ModelConverters.getInstance(true).readAll(new AnnotatedType(ProblemDocument.class));
+            schemas.forEach(openApi.getComponents()::addSchemas);
+            sortSchemas(openApi.getComponents());
+            openApi.getPaths()
+                    .forEach((path, item) -> item.readOperationsMap()
+                            .forEach((method, operation) -> addErrors(path, method, operation)));
+        };
+    }
+
+    @SuppressWarnings("rawtypes") // the swagger model's own signature
+    private static void sortSchemas(Components components) {
+        components.setSchemas(new TreeMap<String, Schema>(components.getSchemas()));
+    }
+
+    private static void addErrors(String path, PathItem.HttpMethod method, Operation operation) {
+        var responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        operation.setResponses(responses);
+        List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
+        boolean hasBody = operation.getRequestBody() != null;
+        boolean hasQuery = parameters.stream().anyMatch(p -> "query".equals(p.getIn()));
+        boolean hasIfMatch = parameters.stream()
+                .anyMatch(p -> "header".equals(p.getIn()) && HttpHeaders.IF_MATCH.equalsIgnoreCase(p.getName()));
+        if (hasBody) {
+            List.of("400", "413", "415", "422").forEach(code -> responses.putIfAbsent(code, new ApiResponse()));
+        }
+        if (hasQuery) {
+            responses.putIfAbsent("422", new ApiResponse());
+        }
+        if (path.contains("{")) {
+            responses.putIfAbsent("404", new ApiResponse());
+        }
+        if (hasIfMatch) {
+            responses.putIfAbsent("412", new ApiResponse());
+        }
+        responses.putIfAbsent("406", new ApiResponse());
+        responses.putIfAbsent("500", new ApiResponse());
+        responses.forEach((code, response) -> {
+            if (code.startsWith("4") || code.startsWith("5")) {
+                if (response.getDescription() == null
+                        || response.getDescription().isBlank()) {
+                    response.setDescription(GENERIC.getOrDefault(code, "Error."));
+                }
+                response.setContent(new Content()
+                        .addMediaType(PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref(PROBLEM_REF))));
+            }
+        });
+        var ordered = new ApiResponses();
+        new TreeMap<>(responses).forEach(ordered::addApiResponse);
+        operation.setResponses(ordered);
+    }
+}
