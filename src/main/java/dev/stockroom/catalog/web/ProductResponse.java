@@ -19,7 +19,7 @@ record ProductResponse(
         @Schema(description = "Display name.", example = "Blue widget")
         String name,
 
-        @Schema(description = "Longer description, or null.", example = "A sturdy widget.", nullable = true) @Nullable String description,
+        @Schema(description = "Longer description, or null.", example = "A sturdy widget.") @Nullable String description,
 
         @Schema(description = "Unit price, an exact decimal with 2 fraction digits.", example = "19.99")
         BigDecimal price,

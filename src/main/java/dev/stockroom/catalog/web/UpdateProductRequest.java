@@ -29,10 +29,7 @@ record UpdateProductRequest(
                         @Size(min = 1, max = Product.MAX_NAME) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String>
                 name,
 
-        @Schema(
-                description = "New description, at most 2000 characters; null clears it.",
-                example = "Now in red.",
-                nullable = true)
+        @Schema(description = "New description, at most 2000 characters; null clears it.", example = "Now in red.")
         @Nullable Optional<@Size(max = Product.MAX_DESCRIPTION) String> description,
 
         @Schema(

@@ -20,8 +20,7 @@ public record PageResponse<T>(
         @Schema(
                 description = "Opaque cursor of the next page; pass it as `cursor` with the same filters and"
                         + " sort. Null on the last page.",
-                example = "eyJxdWVyeSI6InByb2R1Y3RzIn0.c2lnbmF0dXJl",
-                nullable = true)
+                example = "eyJxdWVyeSI6InByb2R1Y3RzIn0.c2lnbmF0dXJl")
         @Nullable String nextCursor) {
 
     /** The page as a 200 response, with the {@code Link} header pointing at the next page if there is one. */

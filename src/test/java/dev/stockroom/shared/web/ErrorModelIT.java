@@ -1,0 +1,221 @@
+package dev.stockroom.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stockroom.support.Api;
+import dev.stockroom.support.ApiTest;
+import dev.stockroom.support.Products;
+import dev.stockroom.support.Response;
+import dev.stockroom.support.TestEndpoints;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@ApiTest
+@ExtendWith(OutputCaptureExtension.class)
+class ErrorModelIT {
+
+    private static final String PROBLEMS = "https://stockroom.dev/problems/";
+
+    @LocalServerPort
+    int port;
+
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+    }
+
+    @Test
+    void malformedJsonAnswersBadRequest() {
+        var response = api.post("/v1/products", "{\"sku\": ").send();
+
+        assertProblem(response, 400, "malformed-request", "/v1/products");
+    }
+
+    @Test
+    void unknownPropertyAnswersUnprocessable() {
+        var body = Products.aWidget();
+        body.put("colour", "blue");
+
+        var response = api.post("/v1/products", body).send();
+
+        assertProblem(response, 422, "validation-error", "/v1/products");
+        assertThat(response.at("/errors/0/pointer")).isEqualTo("/colour");
+        assertThat(response.at("/errors/0/code")).isEqualTo("unknown_property");
+    }
+
+    @Test
+    void wrongJsonTypeAnswersUnprocessable() {
+        for (var wrong : Map.<String, Object>of("price", "19.99", "stock", "5", "name", 5, "sku", true)
+                .entrySet()) {
+            var body = Products.aWidget();
+            body.put(wrong.getKey(), wrong.getValue());
+
+            var response = api.post("/v1/products", body).send();
+
+            assertProblem(response, 422, "validation-error", "/v1/products");
+            assertThat(response.at("/errors/0/pointer")).isEqualTo("/" + wrong.getKey());
+            assertThat(response.at("/errors/0/code")).isEqualTo("invalid_type");
+        }
+    }
+
+    @Test
+    void fractionalStockIsAWrongType() {
+        var body = Products.aWidget();
+        body.put("stock", 1.5);
+
+        var response = api.post("/v1/products", body).send();
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.at("/errors/0/pointer")).isEqualTo("/stock");
+    }
+
+    @Test
+    void constraintViolationsListEveryField() {
+        var response = api.post("/v1/products", Map.of("sku", "-", "name", " ", "price", 0, "stock", -1))
+                .send();
+
+        assertProblem(response, 422, "validation-error", "/v1/products");
+        assertThat(response.json().get("errors").findValuesAsString("pointer"))
+                .contains("/sku", "/name", "/price", "/stock");
+        response.json().get("errors").forEach(error -> {
+            assertThat(error.get("detail").asString()).isNotBlank();
+            assertThat(error.get("code").asString()).matches("[a-z_]+");
+        });
+    }
+
+    @Test
+    void unknownRouteAnswersNotFound() {
+        assertProblem(api.get("/v1/nothing-here").send(), 404, "not-found", "/v1/nothing-here");
+    }
+
+    @Test
+    void wrongMethodAnswersMethodNotAllowedWithAllow() {
+        var response =
+                api.request("PUT", "/v1/products", BodyPublishers.noBody()).send();
+
+        assertProblem(response, 405, "method-not-allowed", "/v1/products");
+        assertThat(response.header("Allow")).contains("GET").contains("POST");
+    }
+
+    @Test
+    void unsupportedMediaTypeAnswers415() {
+        var response = api.post("/v1/products", "sku=X")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .send();
+
+        assertProblem(response, 415, "unsupported-media-type", "/v1/products");
+    }
+
+    @Test
+    void unacceptableAcceptAnswers406() {
+        var response = api.get("/v1/products").header("Accept", "text/csv").send();
+
+        assertProblem(response, 406, "not-acceptable", "/v1/products");
+    }
+
+    @Test
+    void declaredBodyOverOneMebibyteAnswers413() {
+        var body = Products.aWidget();
+        body.put("description", "x".repeat(1024 * 1024 + 10));
+
+        var response = api.post("/v1/products", body).send();
+
+        assertProblem(response, 413, "payload-too-large", "/v1/products");
+    }
+
+    @Test
+    void chunkedBodyOverOneMebibyteAnswers413() {
+        byte[] big = ("{\"description\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}").getBytes();
+
+        var response = api.request(
+                        "POST", "/v1/products", BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
+                .header("Content-Type", "application/json")
+                .send();
+
+        assertProblem(response, 413, "payload-too-large", "/v1/products");
+    }
+
+    @Test
+    void conflictAnswers409() {
+        var body = Products.aWidget();
+        Products.create(api, body);
+
+        assertProblem(api.post("/v1/products", body).send(), 409, "duplicate-sku", "/v1/products");
+    }
+
+    @Test
+    void failedPreconditionAnswers412() {
+        String id = Products.create(api, Products.aWidget());
+
+        var response =
+                api.delete("/v1/products/" + id).header("If-Match", "\"9\"").send();
+
+        assertProblem(response, 412, "precondition-failed", "/v1/products/" + id);
+    }
+
+    @Test
+    void unexpectedErrorRevealsNothingAndIsLoggedUnderTheRequestId(CapturedOutput output) {
+        var response =
+                api.get("/test/boom").header("X-Request-Id", "boom-12345").send();
+
+        assertProblem(response, 500, "internal-error", "/test/boom");
+        assertThat(response.at("/request_id")).isEqualTo("boom-12345");
+        assertThat(response.body())
+                .doesNotContain(TestEndpoints.SECRET)
+                .doesNotContain("IllegalStateException")
+                .doesNotContain("dev.stockroom")
+                .doesNotContain("\tat ");
+        assertThat(output.getOut())
+                .contains("[boom-12345]")
+                .contains("java.lang.IllegalStateException: Database said: " + TestEndpoints.SECRET);
+    }
+
+    @Test
+    void requestIdIsEchoedWhenWellFormedAndGeneratedOtherwise() {
+        var echoed = api.get("/v1/products?limit=1")
+                .header("X-Request-Id", "abc-123")
+                .send();
+        assertThat(echoed.header("X-Request-Id")).isEqualTo("abc-123");
+
+        var generated = api.get("/v1/products?limit=1").send();
+        assertThat(generated.header("X-Request-Id")).matches("[0-9a-f-]{36}");
+
+        var replaced = api.get("/v1/nothing")
+                .header("X-Request-Id", "bad id with spaces")
+                .send();
+        assertThat(replaced.header("X-Request-Id")).matches("[0-9a-f-]{36}");
+        assertThat(replaced.at("/request_id")).isEqualTo(replaced.header("X-Request-Id"));
+    }
+
+    @Test
+    void requestIdIsInEveryLogLineOfTheRequest(CapturedOutput output) {
+        api.get("/test/boom").header("X-Request-Id", "trace-me-42").send();
+
+        var lines = output.getOut()
+                .lines()
+                .filter(line -> line.contains("Unexpected error while handling"))
+                .toList();
+        assertThat(lines).isNotEmpty().allMatch(line -> line.contains("[trace-me-42]"));
+    }
+
+    private static void assertProblem(Response response, int status, String type, String instance) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        var json = response.json();
+        assertThat(json.get("type").asString()).isEqualTo(PROBLEMS + type);
+        assertThat(json.get("title").asString()).isNotBlank();
+        assertThat(json.get("status").asInt()).isEqualTo(status);
+        assertThat(json.get("detail").asString()).isNotBlank();
+        assertThat(json.get("instance").asString()).isEqualTo(instance);
+        assertThat(json.get("request_id").asString()).isEqualTo(response.header("X-Request-Id"));
+    }
+}
