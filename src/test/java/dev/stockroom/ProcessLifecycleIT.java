@@ -3,31 +3,35 @@ package dev.stockroom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockroom.support.Api;
+import dev.stockroom.support.Products;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Runs the service as its own process, as it runs in production, to check what only a real process shows:
- * structured JSON logs with one setting, and a SIGTERM that lets requests in flight finish.
+ * structured JSON logs with one setting, a SIGTERM that lets requests in flight finish, and data that
+ * outlives the process.
  */
 class ProcessLifecycleIT {
 
     private Process process;
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         if (process != null) {
-            process.destroyForcibly();
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
     }
 
@@ -65,16 +69,51 @@ class ProcessLifecycleIT {
                         assertThat(line.path("message").asString("")).containsIgnoringCase("graceful shutdown"));
     }
 
-    private static Process start(int port, Path log) throws IOException {
+    @Test
+    void dataSurvivesARestart() throws Exception {
+        Path dataDir = Files.createTempDirectory("stockroom-data");
+        try {
+            int port = freePort();
+            Path log = Files.createTempFile("stockroom-process", ".log");
+            process = start(
+                    port,
+                    log,
+                    "--stockroom.embedded-db.ephemeral=false",
+                    "--stockroom.embedded-db.data-dir=" + dataDir);
+            var api = new Api(port);
+            awaitReady(api, log);
+            String id = Products.create(api, Products.aWidget());
+            process.destroy();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+            int again = freePort();
+            process = start(
+                    again,
+                    log,
+                    "--stockroom.embedded-db.ephemeral=false",
+                    "--stockroom.embedded-db.data-dir=" + dataDir);
+            var restarted = new Api(again);
+            awaitReady(restarted, log);
+
+            assertThat(restarted.get("/v1/products/" + id).send().status()).isEqualTo(200);
+        } finally {
+            stop();
+            process = null;
+            FileSystemUtils.deleteRecursively(dataDir);
+        }
+    }
+
+    private static Process start(int port, Path log, String... extra) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        var command = List.of(
+        var command = new ArrayList<>(List.of(
                 java,
                 "-cp",
                 System.getProperty("java.class.path"),
                 StockroomApplication.class.getName(),
                 "--spring.profiles.active=test",
                 "--server.port=" + port,
-                "--logging.structured.format.console=ecs");
+                "--logging.structured.format.console=ecs"));
+        command.addAll(List.of(extra));
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

@@ -14,10 +14,13 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * {@code Link: <...>; rel="next"} header with the same query and the next cursor.
  */
 public record PageResponse<T>(
-        @Schema(description = "The items of this page, in the requested order.")
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "The items of this page, in the requested order.")
         List<T> data,
 
         @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
                 description = "Opaque cursor of the next page; pass it as `cursor` with the same filters and"
                         + " sort. Null on the last page.",
                 example = "eyJxdWVyeSI6InByb2R1Y3RzIn0.c2lnbmF0dXJl")

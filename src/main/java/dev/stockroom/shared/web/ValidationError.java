@@ -14,10 +14,16 @@ public record ValidationError(
 
         @Schema(description = "Name of the invalid query parameter or header.", example = "limit") @Nullable String parameter,
 
-        @Schema(description = "What is wrong, for people.", example = "must be greater than 0")
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "What is wrong, for people.",
+                example = "must be greater than 0")
         String detail,
 
-        @Schema(description = "What is wrong, for programs: a stable snake_case code.", example = "decimal_min")
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "What is wrong, for programs: a stable snake_case code.",
+                example = "decimal_min")
         String code) {
 
     public static ValidationError atPointer(String pointer, String detail, String code) {
