@@ -5,6 +5,8 @@ import dev.stockroom.catalog.ProductSearch;
 import dev.stockroom.catalog.ProductSort;
 import dev.stockroom.catalog.domain.Product;
 import dev.stockroom.catalog.domain.ProductId;
+import dev.stockroom.shared.security.RequiresScope;
+import dev.stockroom.shared.security.Scopes;
 import dev.stockroom.shared.web.ETags;
 import dev.stockroom.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -54,6 +56,7 @@ class ProductController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @RequiresScope(Scopes.PRODUCTS_WRITE)
     @Operation(summary = "Add a product", description = "Creates a product; the sku must not be in use yet.")
     @ApiResponse(
             responseCode = "201",
@@ -68,6 +71,7 @@ class ProductController {
     }
 
     @GetMapping("/{id}")
+    @RequiresScope(Scopes.PRODUCTS_READ)
     @Operation(
             summary = "Get a product",
             description = "Answers 304 with no body when `If-None-Match` names the current ETag.")
@@ -84,6 +88,7 @@ class ProductController {
     @PatchMapping(
             path = "/{id}",
             consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH_JSON})
+    @RequiresScope(Scopes.PRODUCTS_WRITE)
     @Operation(
             summary = "Change a product",
             description = "JSON merge patch: only the fields sent change. The sku and stock cannot be patched"
@@ -103,6 +108,7 @@ class ProductController {
     }
 
     @DeleteMapping("/{id}")
+    @RequiresScope(Scopes.PRODUCTS_WRITE)
     @Operation(summary = "Remove a product")
     @ApiResponse(responseCode = "204", description = "Removed.")
     ResponseEntity<Void> delete(
@@ -115,6 +121,7 @@ class ProductController {
     }
 
     @PostMapping(path = "/{id}/stock-adjustments", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @RequiresScope(Scopes.PRODUCTS_WRITE)
     @Operation(
             summary = "Adjust the stock",
             description = "Adds or removes units atomically; concurrent adjustments never lose each other's effect.")
@@ -135,6 +142,7 @@ class ProductController {
     }
 
     @GetMapping("/{id}/stock-adjustments/{adjustmentId}")
+    @RequiresScope(Scopes.PRODUCTS_READ)
     @Operation(summary = "Get a stock adjustment")
     @ApiResponse(responseCode = "200", description = "The adjustment.")
     StockAdjustmentResponse getAdjustment(
@@ -144,6 +152,7 @@ class ProductController {
     }
 
     @GetMapping
+    @RequiresScope(Scopes.PRODUCTS_READ)
     @Operation(
             summary = "List products",
             description = "Keyset-paginated: follow `next_cursor` (or the `Link` header) with the same filters and"

@@ -1,7 +1,10 @@
 package dev.stockroom.shared.web;
 
 import dev.stockroom.shared.DomainException;
+import dev.stockroom.shared.security.ProblemSecurityHandlers;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +23,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.Errors;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
@@ -54,9 +58,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
 
     private final Problems problems;
+    private final ProblemSecurityHandlers security;
 
-    ApiExceptionHandler(Problems problems) {
+    ApiExceptionHandler(Problems problems, ProblemSecurityHandlers security) {
         this.problems = problems;
+        this.security = security;
+    }
+
+    /**
+     * Method security refused: the caller is authenticated (every {@code /v1} request is, before it gets here)
+     * but the token lacks the operation's scope.
+     */
+    @ExceptionHandler(AccessDeniedException.class)
+    void accessDenied(AccessDeniedException ex, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        security.handle(request, response, ex);
     }
 
     @ExceptionHandler(DomainException.class)

@@ -1,6 +1,8 @@
 package dev.stockroom.shared.web;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.stockroom.shared.security.RequiresScope;
+import dev.stockroom.shared.security.RequiresToken;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.jackson.ModelResolver;
@@ -16,11 +18,17 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.OAuthFlow;
+import io.swagger.v3.oas.models.security.OAuthFlows;
+import io.swagger.v3.oas.models.security.Scopes;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,10 +45,19 @@ class OpenApiConfiguration {
 
     static final String PROBLEM_JSON = "application/problem+json";
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    static final String SECURITY_SCHEME = "oauth2";
 
     /** What each error status means when the operation does not say more. */
     private static final Map<String, String> GENERIC = Map.ofEntries(
             Map.entry("400", "Malformed request: the body is not well-formed JSON."),
+            Map.entry(
+                    "401",
+                    "No valid access token (missing, malformed, expired, badly signed, or for another issuer or"
+                            + " audience); `WWW-Authenticate: Bearer error=\"invalid_token\"`."),
+            Map.entry(
+                    "403",
+                    "The access token lacks the scope this operation needs; `WWW-Authenticate: Bearer"
+                            + " error=\"insufficient_scope\"`."),
             Map.entry("404", "No resource exists at this address (unknown or malformed id)."),
             Map.entry("406", "None of the media types in `Accept` can be produced."),
             Map.entry("409", "The request conflicts with the current state."),
@@ -72,7 +89,39 @@ class OpenApiConfiguration {
                                 + PROBLEM_JSON
                                 + "`); JSON members are snake_case; lists use cursor pagination."))
                 .servers(List.of(new Server().url("/").description("This server")))
-                .components(new Components());
+                .components(new Components().addSecuritySchemes(SECURITY_SCHEME, oauth2()));
+    }
+
+    /** Declares each operation's scope, from the same annotation method security enforces. */
+    @Bean
+    OperationCustomizer scopeRequirements() {
+        return (operation, handlerMethod) -> {
+            var scope = handlerMethod.getMethodAnnotation(RequiresScope.class);
+            if (scope != null) {
+                operation.addSecurityItem(new SecurityRequirement().addList(SECURITY_SCHEME, scope.value()));
+            } else if (handlerMethod.hasMethodAnnotation(RequiresToken.class)) {
+                operation.addSecurityItem(new SecurityRequirement().addList(SECURITY_SCHEME, List.of()));
+            }
+            return operation;
+        };
+    }
+
+    private static SecurityScheme oauth2() {
+        var scopes = new Scopes();
+        dev.stockroom.shared.security.Scopes.ALL.forEach(
+                scope -> scopes.addString(scope, dev.stockroom.shared.security.Scopes.describe(scope)));
+        return new SecurityScheme()
+                .type(SecurityScheme.Type.OAUTH2)
+                .description("OAuth 2.0: authorization code with PKCE (S256) for people, client credentials for"
+                        + " machines. Access tokens are JWTs; send them as `Authorization: Bearer <token>`.")
+                .flows(new OAuthFlows()
+                        .authorizationCode(new OAuthFlow()
+                                .authorizationUrl("/oauth2/authorize")
+                                .tokenUrl("/oauth2/token")
+                                .refreshUrl("/oauth2/token")
+                                .scopes(scopes))
+                        .clientCredentials(
+                                new OAuthFlow().tokenUrl("/oauth2/token").scopes(scopes)));
     }
 
     @Bean
@@ -100,6 +149,14 @@ class OpenApiConfiguration {
         boolean hasQuery = parameters.stream().anyMatch(p -> "query".equals(p.getIn()));
         boolean hasIfMatch = parameters.stream()
                 .anyMatch(p -> "header".equals(p.getIn()) && HttpHeaders.IF_MATCH.equalsIgnoreCase(p.getName()));
+        var security = operation.getSecurity() == null ? List.<SecurityRequirement>of() : operation.getSecurity();
+        if (!security.isEmpty()) {
+            responses.putIfAbsent("401", new ApiResponse());
+        }
+        if (security.stream()
+                .anyMatch(requirement -> requirement.values().stream().anyMatch(s -> !s.isEmpty()))) {
+            responses.putIfAbsent("403", new ApiResponse());
+        }
         if (hasBody) {
             List.of("400", "413", "415", "422").forEach(code -> responses.putIfAbsent(code, new ApiResponse()));
         }

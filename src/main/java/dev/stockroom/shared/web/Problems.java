@@ -2,14 +2,19 @@ package dev.stockroom.shared.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds every problem body the service sends, so all of them carry the same members: a stable {@code type}
@@ -37,9 +42,32 @@ public class Problems {
             Map.entry(503, "unavailable"));
 
     private final String baseUri;
+    private final JsonMapper json;
 
-    Problems(WebProperties properties) {
+    Problems(WebProperties properties, JsonMapper json) {
         this.baseUri = properties.problemBaseUri();
+        this.json = json;
+    }
+
+    /**
+     * Completes the problem and writes it as the response, for code that runs outside Spring MVC (security
+     * filters, entry points).
+     */
+    public void write(ProblemDetail problem, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        complete(problem, request);
+        var body = new LinkedHashMap<String, @Nullable Object>();
+        body.put("type", String.valueOf(problem.getType()));
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        body.put("instance", String.valueOf(problem.getInstance()));
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), body);
     }
 
     public ProblemDetail create(HttpStatusCode status, String slug, String title, String detail) {

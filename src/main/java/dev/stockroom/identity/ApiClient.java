@@ -1,0 +1,31 @@
+package dev.stockroom.identity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A machine that calls the API with its own credentials: a partner integration, an automation, or an app that
+ * signs people in (when it has redirect URIs). A client bound to a customer acts only for that customer.
+ */
+public record ApiClient(
+        UUID id,
+        String clientId,
+        String name,
+        Set<String> scopes,
+        List<String> redirectUris,
+        @Nullable UUID customerId,
+        Instant createdAt) {
+
+    public ApiClient {
+        scopes = Set.copyOf(scopes);
+        redirectUris = List.copyOf(redirectUris);
+    }
+
+    /** Whether the client may sign people in (authorization code with PKCE, and refresh tokens). */
+    public boolean signsInPeople() {
+        return !redirectUris.isEmpty();
+    }
+}

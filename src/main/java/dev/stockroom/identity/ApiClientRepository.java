@@ -1,0 +1,114 @@
+package dev.stockroom.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** API clients in PostgreSQL. Secrets are stored only as hashes. */
+@Repository
+class ApiClientRepository {
+
+    private static final String COLUMNS = "id, client_id, name, scopes, redirect_uris, customer_id, created_at";
+
+    private final JdbcClient jdbc;
+
+    ApiClientRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(ApiClient client, String secretHash) {
+        jdbc.sql("""
+                        insert into api_client (id, client_id, name, secret_hash, scopes, redirect_uris, customer_id, created_at)
+                        values (:id, :clientId, :name, :hash, :scopes, :redirectUris, :customerId, :createdAt)
+                        """)
+                .param("id", client.id())
+                .param("clientId", client.clientId())
+                .param("name", client.name())
+                .param("hash", secretHash)
+                .param("scopes", String.join(" ", client.scopes()))
+                .param("redirectUris", client.redirectUris().isEmpty() ? null : String.join(" ", client.redirectUris()))
+                .param("customerId", client.customerId())
+                .param("createdAt", client.createdAt().atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    /** Sets the secret and scopes of an existing client (bootstrap from the environment); false if absent. */
+    boolean updateCredentials(String clientId, String secretHash, String scopes) {
+        return jdbc.sql("update api_client set secret_hash = :hash, scopes = :scopes where client_id = :clientId")
+                        .param("hash", secretHash)
+                        .param("scopes", scopes)
+                        .param("clientId", clientId)
+                        .update()
+                == 1;
+    }
+
+    Optional<ApiClient> findById(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from api_client where id = :id")
+                .param("id", id)
+                .query(ApiClientRepository::client)
+                .optional();
+    }
+
+    Optional<Registration> findRegistration(String clientId) {
+        return jdbc.sql("select " + COLUMNS + ", secret_hash from api_client where client_id = :clientId")
+                .param("clientId", clientId)
+                .query((rs, row) -> new Registration(client(rs, row), rs.getString("secret_hash")))
+                .optional();
+    }
+
+    Optional<Registration> findRegistrationById(UUID id) {
+        return jdbc.sql("select " + COLUMNS + ", secret_hash from api_client where id = :id")
+                .param("id", id)
+                .query((rs, row) -> new Registration(client(rs, row), rs.getString("secret_hash")))
+                .optional();
+    }
+
+    boolean delete(UUID id) {
+        return jdbc.sql("delete from api_client where id = :id").param("id", id).update() == 1;
+    }
+
+    boolean exists(String clientId) {
+        return jdbc.sql("select exists (select 1 from api_client where client_id = :clientId)")
+                .param("clientId", clientId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    List<ApiClient> page(@Nullable Instant afterCreatedAt, @Nullable UUID afterId, int limit) {
+        var sql = "select " + COLUMNS + " from api_client"
+                + (afterId == null ? "" : " where (created_at, id) > (:afterCreatedAt, :afterId)")
+                + " order by created_at, id limit :limit";
+        var statement = jdbc.sql(sql).param("limit", limit + 1);
+        if (afterId != null && afterCreatedAt != null) {
+            statement = statement
+                    .param("afterCreatedAt", afterCreatedAt.atOffset(ZoneOffset.UTC))
+                    .param("afterId", afterId);
+        }
+        return statement.query(ApiClientRepository::client).list();
+    }
+
+    /** A client with its secret hash, for the authorization server only. */
+    record Registration(ApiClient client, String secretHash) {}
+
+    private static ApiClient client(ResultSet rs, int row) throws SQLException {
+        String redirectUris = rs.getString("redirect_uris");
+        return new ApiClient(
+                rs.getObject("id", UUID.class),
+                rs.getString("client_id"),
+                rs.getString("name"),
+                new LinkedHashSet<>(Arrays.asList(rs.getString("scopes").split(" "))),
+                redirectUris == null ? List.of() : Arrays.asList(redirectUris.split(" ")),
+                rs.getObject("customer_id", UUID.class),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+}

@@ -1,0 +1,84 @@
+package dev.stockroom.identity;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2ClientCredentialsAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+/**
+ * The embedded authorization server (Spring Authorization Server), on unless an external issuer is configured:
+ * token, authorization, JWKS, revocation, introspection and metadata endpoints, with the state in PostgreSQL so
+ * every instance can continue what another began.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${stockroom.oauth.issuer-uri:}'.isBlank()")
+class AuthorizationServerConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServerSecurity(HttpSecurity http) throws Exception {
+        var authorizationServer = new OAuth2AuthorizationServerConfigurer();
+        http.securityMatcher(authorizationServer.getEndpointsMatcher())
+                .with(
+                        authorizationServer,
+                        server -> server.oidc(Customizer.withDefaults())
+                                .tokenEndpoint(token -> token.accessTokenRequestConverters(
+                                        converters -> converters.replaceAll(converter ->
+                                                converter instanceof OAuth2ClientCredentialsAuthenticationConverter
+                                                        ? new ClientScopesByDefault()
+                                                        : converter))))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"),
+                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+        return http.build();
+    }
+
+    @Bean
+    RegisteredClientRepository registeredClientRepository(ApiClientRepository clients, OAuthProperties properties) {
+        return new RegisteredClients(clients, properties);
+    }
+
+    @Bean
+    OAuth2AuthorizationService authorizationService(
+            JdbcTemplate jdbcTemplate, JdbcClient jdbc, RegisteredClientRepository clients) {
+        return new RotatingAuthorizationService(new JdbcOAuth2AuthorizationService(jdbcTemplate, clients), jdbc);
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(OAuthProperties properties) {
+        return AuthorizationServerSettings.builder()
+                .issuer(properties.publicUrl())
+                .build();
+    }
+
+    /** The public keys, for the JWKS endpoint. */
+    @Bean
+    JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
+        return (selector, context) -> selector.select(keys.verification());
+    }
+
+    /** Signs with the one current key only, so a retired key never signs again. */
+    @Bean
+    JwtEncoder jwtEncoder(SigningKeys keys) {
+        return new NimbusJwtEncoder((selector, context) -> selector.select(keys.signing()));
+    }
+}

@@ -1,0 +1,199 @@
+package dev.stockroom.identity;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import dev.stockroom.shared.security.ProblemSecurityHandlers;
+import dev.stockroom.shared.web.Problems;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.annotation.AnnotationTemplateExpressionDefaults;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/**
+ * How requests are authenticated. {@code /v1/**} is a stateless OAuth 2.0 resource server: a valid JWT is
+ * required, and each operation's {@link dev.stockroom.shared.security.RequiresScope} decides the scope (method
+ * security). The login form is the only place with a session. Errors are problem details with the RFC 6750
+ * challenge.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+@EnableScheduling
+class SecurityConfiguration {
+
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+
+    /** Lets {@code @RequiresScope("x")} expand into {@code @PreAuthorize("hasAuthority('SCOPE_x')")}. */
+    @Bean
+    static AnnotationTemplateExpressionDefaults annotationTemplateExpressionDefaults() {
+        return new AnnotationTemplateExpressionDefaults();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** The login form people use during the authorization code flow. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain loginSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher("/login", "/logout", "/default-ui.css")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .formLogin(Customizer.withDefaults());
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            ProblemSecurityHandlers problems,
+            JwtDecoder decoder,
+            OAuthProperties oauth,
+            SecurityProperties security)
+            throws Exception {
+        var converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(
+                new ScopeAuthorities(oauth.scopeClaim(), oauth.external() ? oauth.rolesClaim() : null));
+        var sensitive = new OrRequestMatcher(
+                PathPatternRequestMatcher.pathPattern("/v1/users/**"),
+                PathPatternRequestMatcher.pathPattern("/v1/users"),
+                PathPatternRequestMatcher.pathPattern("/v1/clients/**"),
+                PathPatternRequestMatcher.pathPattern("/v1/clients"),
+                PathPatternRequestMatcher.pathPattern("/v1/signing-keys/**"),
+                PathPatternRequestMatcher.pathPattern("/v1/signing-keys"),
+                PathPatternRequestMatcher.pathPattern("/v1/me"));
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.OPTIONS, "/v1/**")
+                        .permitAll()
+                        .requestMatchers("/v1/**")
+                        .authenticated()
+                        .requestMatchers("/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasAuthority("SCOPE_users:admin")
+                        .anyRequest()
+                        .permitAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(new HeaderOnlyBearerTokenResolver())
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems)
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter)))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .cors(cors -> cors.configurationSource(corsConfiguration(security)))
+                .headers(headers -> {
+                    headers.cacheControl(cache -> cache.disable());
+                    headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                            sensitive, new StaticHeadersWriter("Cache-Control", "no-store")));
+                    if (security.hstsMaxAge().isZero()) {
+                        headers.httpStrictTransportSecurity(hsts -> hsts.disable());
+                    } else {
+                        headers.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(
+                                        security.hstsMaxAge().toSeconds())
+                                .includeSubDomains(true));
+                    }
+                });
+        return http.build();
+    }
+
+    /**
+     * Validates tokens: RS256 signature by a known key (ES256 too for an external provider), not expired, not
+     * before {@code nbf}, issued by the expected issuer for this API's audience. Anything else, {@code alg:
+     * none} and HMAC included, is refused.
+     */
+    @Bean
+    JwtDecoder jwtDecoder(OAuthProperties oauth, ObjectProvider<SigningKeys> keys) {
+        NimbusJwtDecoder decoder;
+        if (oauth.external()) {
+            var builder = oauth.jwkSetUri().isBlank()
+                    ? NimbusJwtDecoder.withIssuerLocation(oauth.issuerUri())
+                    : NimbusJwtDecoder.withJwkSetUri(oauth.jwkSetUri());
+            decoder = builder.jwsAlgorithms(algorithms ->
+                            algorithms.addAll(List.of(SignatureAlgorithm.RS256, SignatureAlgorithm.ES256)))
+                    .build();
+        } else {
+            var signingKeys = keys.getObject();
+            JWKSource<SecurityContext> verificationKeys = (selector, context) -> {
+                var kids = selector.getMatcher().getKeyIDs();
+                JWKSet set = kids == null || kids.isEmpty()
+                        ? signingKeys.verification()
+                        : signingKeys.verification(kids.iterator().next());
+                return selector.select(set);
+            };
+            decoder = NimbusJwtDecoder.withJwkSource(verificationKeys)
+                    .jwsAlgorithm(SignatureAlgorithm.RS256)
+                    .build();
+        }
+        decoder.setJwtValidator(validator(oauth));
+        return decoder;
+    }
+
+    static OAuth2TokenValidator<Jwt> validator(OAuthProperties oauth) {
+        return new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(CLOCK_SKEW),
+                new JwtClaimValidator<Object>(JwtClaimNames.EXP, exp -> exp != null),
+                new JwtIssuerValidator(oauth.acceptedIssuer()),
+                new JwtClaimValidator<List<String>>(
+                        JwtClaimNames.AUD, audience -> audience != null && audience.contains(oauth.audience())));
+    }
+
+    @Bean
+    FilterRegistrationBean<SignInThrottleFilter> signInThrottleFilter(SignInThrottle throttle, Problems problems) {
+        var registration = new FilterRegistrationBean<>(new SignInThrottleFilter(throttle, problems));
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+        registration.addUrlPatterns("/oauth2/token", "/login");
+        return registration;
+    }
+
+    private static CorsConfigurationSource corsConfiguration(SecurityProperties security) {
+        var source = new UrlBasedCorsConfigurationSource();
+        if (!security.corsAllowedOrigins().isEmpty()) {
+            var cors = new CorsConfiguration();
+            cors.setAllowedOrigins(security.corsAllowedOrigins());
+            cors.setAllowedMethods(List.of("GET", "POST", "PATCH", "DELETE", "OPTIONS"));
+            cors.setAllowedHeaders(List.of(
+                    "Authorization", "Content-Type", "If-Match", "If-None-Match", "Idempotency-Key", "X-Request-Id"));
+            cors.setExposedHeaders(List.of("ETag", "Location", "Link", "X-Request-Id", "Retry-After"));
+            cors.setMaxAge(Duration.ofHours(1));
+            source.registerCorsConfiguration("/v1/**", cors);
+            source.registerCorsConfiguration("/oauth2/token", cors);
+        }
+        return source;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.stockroom.identity;
+
+import dev.stockroom.shared.web.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Throttles {@code POST /oauth2/token} and {@code POST /login}: a blocked account or client address answers 429
+ * with {@code Retry-After} before any credential is checked; a failed attempt (a rejected client, a login that
+ * comes back with an error) is counted; a success clears the account's count. The answer is the same whether
+ * or not the account exists.
+ */
+class SignInThrottleFilter extends OncePerRequestFilter {
+
+    private final SignInThrottle throttle;
+    private final Problems problems;
+
+    SignInThrottleFilter(SignInThrottle throttle, Problems problems) {
+        this.throttle = throttle;
+        this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || !(isTokenRequest(request) || isLogin(request));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String account = accountOf(request);
+        String address = request.getRemoteAddr();
+        var blocked = throttle.blockedFor(account, address);
+        if (blocked.isPresent()) {
+            tooManyAttempts(request, response, Math.max(1, blocked.get().toSeconds()));
+            return;
+        }
+        chain.doFilter(request, response);
+        if (failed(request, response)) {
+            throttle.recordFailure(account, address);
+        } else if (response.getStatus() < 400) {
+            throttle.recordSuccess(account);
+        }
+    }
+
+    private static boolean failed(HttpServletRequest request, HttpServletResponse response) {
+        if (isTokenRequest(request)) {
+            return response.getStatus() == HttpStatus.UNAUTHORIZED.value();
+        }
+        String location = response.getHeader(HttpHeaders.LOCATION);
+        return response.getStatus() >= 400 || (location != null && location.contains("error"));
+    }
+
+    private void tooManyAttempts(HttpServletRequest request, HttpServletResponse response, long seconds)
+            throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        var problem = problems.create(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "too-many-requests",
+                "Too many attempts",
+                "Too many failed attempts; try again in " + seconds + " seconds.");
+        problems.write(problem, request, response);
+    }
+
+    private static String accountOf(HttpServletRequest request) {
+        if (isLogin(request)) {
+            return "user:" + String.valueOf(request.getParameter("username"));
+        }
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String decoded = new String(
+                        Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                if (colon > 0) {
+                    return "client:" + java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
+                }
+            } catch (IllegalArgumentException malformed) {
+                return "client:";
+            }
+        }
+        return "client:" + String.valueOf(request.getParameter("client_id"));
+    }
+
+    private static boolean isTokenRequest(HttpServletRequest request) {
+        return "/oauth2/token".equals(request.getServletPath());
+    }
+
+    private static boolean isLogin(HttpServletRequest request) {
+        return "/login".equals(request.getServletPath());
+    }
+}

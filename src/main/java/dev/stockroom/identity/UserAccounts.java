@@ -1,0 +1,151 @@
+package dev.stockroom.identity;
+
+import dev.stockroom.shared.InvalidValue;
+import dev.stockroom.shared.Precondition;
+import dev.stockroom.shared.PreconditionFailed;
+import dev.stockroom.shared.paging.CursorCodec;
+import dev.stockroom.shared.paging.Page;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * People who sign in. Passwords are hashed (bcrypt) and never returned. Disabling or deleting a user, or
+ * changing their password or role, revokes their refresh tokens at once, so no new access token can be had
+ * on the old terms.
+ */
+@Service
+public class UserAccounts {
+
+    public static final int MIN_PASSWORD = 12;
+    /** bcrypt reads at most 72 bytes; a longer password would be silently cut, so it is refused. */
+    public static final int MAX_PASSWORD_BYTES = 72;
+
+    private final UserRepository users;
+    private final Authorizations authorizations;
+    private final PasswordEncoder passwords;
+    private final CursorCodec cursors;
+    private final Clock clock;
+
+    UserAccounts(
+            UserRepository users,
+            Authorizations authorizations,
+            PasswordEncoder passwords,
+            CursorCodec cursors,
+            Clock clock) {
+        this.users = users;
+        this.authorizations = authorizations;
+        this.passwords = passwords;
+        this.cursors = cursors;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public UserAccount create(NewUser request) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        var user = new UserAccount(UUID.randomUUID(), normalize(request.email()), request.role(), true, 1, now, now);
+        if (!users.insert(user, passwords.encode(checkPassword(request.password())))) {
+            throw IdentityRefusal.duplicateEmail(user.email());
+        }
+        return user;
+    }
+
+    @Transactional(readOnly = true)
+    public UserAccount get(UUID id) {
+        return users.findById(id).orElseThrow(() -> IdentityRefusal.userNotFound(id));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<UserAccount> list(int limit, @Nullable String cursor) {
+        List<String> after = cursor == null ? null : cursors.decode(cursor, "users");
+        var rows = after == null
+                ? users.page(null, null, limit)
+                : users.page(Instant.parse(after.get(0)), UUID.fromString(after.get(1)), limit);
+        if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+        }
+        var page = rows.subList(0, limit);
+        var last = page.getLast();
+        return new Page<>(
+                page,
+                cursors.encode(
+                        "users", List.of(last.createdAt().toString(), last.id().toString())));
+    }
+
+    @Transactional
+    public UserAccount change(UUID id, UserChanges changes, Precondition precondition) {
+        var current = users.findByIdForUpdate(id).orElseThrow(() -> IdentityRefusal.userNotFound(id));
+        if (!precondition.isSatisfiedBy(current.version())) {
+            throw PreconditionFailed.staleVersion("user", current.version());
+        }
+        String email = changes.email() == null ? current.email() : normalize(changes.email());
+        Role role = changes.role() == null ? current.role() : changes.role();
+        boolean enabled = changes.enabled() == null ? current.enabled() : changes.enabled();
+        String hash = changes.password() == null ? null : passwords.encode(checkPassword(changes.password()));
+        boolean same =
+                email.equals(current.email()) && role == current.role() && enabled == current.enabled() && hash == null;
+        if (same) {
+            return current;
+        }
+        var changed = new UserAccount(
+                id,
+                email,
+                role,
+                enabled,
+                current.version() + 1,
+                current.createdAt(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        if (!users.update(changed, hash)) {
+            throw IdentityRefusal.duplicateEmail(email);
+        }
+        if (!enabled || hash != null || role != current.role() || !Objects.equals(email, current.email())) {
+            authorizations.revokeForPrincipal(id.toString());
+        }
+        return changed;
+    }
+
+    @Transactional
+    public void delete(UUID id, Precondition precondition) {
+        var current = users.findByIdForUpdate(id).orElseThrow(() -> IdentityRefusal.userNotFound(id));
+        if (!precondition.isSatisfiedBy(current.version())) {
+            throw PreconditionFailed.staleVersion("user", current.version());
+        }
+        users.delete(id);
+        authorizations.revokeForPrincipal(id.toString());
+    }
+
+    /** Creates the user unless one with this email exists; true when it was created. */
+    @Transactional
+    public boolean ensure(NewUser request) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        var user = new UserAccount(UUID.randomUUID(), normalize(request.email()), request.role(), true, 1, now, now);
+        return users.insert(user, passwords.encode(checkPassword(request.password())));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean anyAdmin() {
+        return users.anyAdmin();
+    }
+
+    private static String normalize(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String checkPassword(String password) {
+        if (password.length() < MIN_PASSWORD || password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw InvalidValue.of(
+                    "password",
+                    "must be at least " + MIN_PASSWORD + " characters and at most " + MAX_PASSWORD_BYTES + " bytes");
+        }
+        return password;
+    }
+}

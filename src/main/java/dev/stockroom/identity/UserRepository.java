@@ -1,0 +1,127 @@
+package dev.stockroom.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** People in PostgreSQL; the password hash never leaves this class except to the password check. */
+@Repository
+class UserRepository {
+
+    private static final String COLUMNS = "id, email, role, enabled, version, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+
+    UserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts unless the email is taken; false when it is. */
+    boolean insert(UserAccount user, String passwordHash) {
+        return jdbc.sql("""
+                        insert into app_user (id, email, password_hash, role, enabled, version, created_at, updated_at)
+                        values (:id, :email, :hash, :role, :enabled, :version, :createdAt, :updatedAt)
+                        on conflict (email) do nothing
+                        """)
+                        .param("id", user.id())
+                        .param("email", user.email())
+                        .param("hash", passwordHash)
+                        .param("role", user.role().value())
+                        .param("enabled", user.enabled())
+                        .param("version", user.version())
+                        .param("createdAt", timestamp(user.createdAt()))
+                        .param("updatedAt", timestamp(user.updatedAt()))
+                        .update()
+                == 1;
+    }
+
+    Optional<UserAccount> findById(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from app_user where id = :id")
+                .param("id", id)
+                .query(UserRepository::user)
+                .optional();
+    }
+
+    Optional<UserAccount> findByIdForUpdate(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from app_user where id = :id for update")
+                .param("id", id)
+                .query(UserRepository::user)
+                .optional();
+    }
+
+    /** The account and its password hash, for signing in. */
+    Optional<Credentials> findCredentials(String email) {
+        return jdbc.sql("select " + COLUMNS + ", password_hash from app_user where email = :email")
+                .param("email", email)
+                .query((rs, row) -> new Credentials(user(rs, row), rs.getString("password_hash")))
+                .optional();
+    }
+
+    /** Updates the row; a new email that is taken makes it return false and change nothing. */
+    boolean update(UserAccount user, @Nullable String passwordHash) {
+        return jdbc.sql("""
+                        update app_user
+                        set email = :email, role = :role, enabled = :enabled, version = :version,
+                            updated_at = :updatedAt, password_hash = coalesce(:hash, password_hash)
+                        where id = :id
+                          and not exists (select 1 from app_user other where other.email = :email and other.id <> :id)
+                        """)
+                        .param("id", user.id())
+                        .param("email", user.email())
+                        .param("role", user.role().value())
+                        .param("enabled", user.enabled())
+                        .param("version", user.version())
+                        .param("updatedAt", timestamp(user.updatedAt()))
+                        .param("hash", passwordHash)
+                        .update()
+                == 1;
+    }
+
+    boolean delete(UUID id) {
+        return jdbc.sql("delete from app_user where id = :id").param("id", id).update() == 1;
+    }
+
+    /** One keyset page in creation order, {@code limit + 1} rows to tell whether more follow. */
+    List<UserAccount> page(@Nullable Instant afterCreatedAt, @Nullable UUID afterId, int limit) {
+        var sql = "select " + COLUMNS + " from app_user"
+                + (afterId == null ? "" : " where (created_at, id) > (:afterCreatedAt, :afterId)")
+                + " order by created_at, id limit :limit";
+        var statement = jdbc.sql(sql).param("limit", limit + 1);
+        if (afterId != null && afterCreatedAt != null) {
+            statement =
+                    statement.param("afterCreatedAt", timestamp(afterCreatedAt)).param("afterId", afterId);
+        }
+        return statement.query(UserRepository::user).list();
+    }
+
+    boolean anyAdmin() {
+        return jdbc.sql("select exists (select 1 from app_user where role = 'admin')")
+                .query(Boolean.class)
+                .single();
+    }
+
+    record Credentials(UserAccount user, String passwordHash) {}
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static UserAccount user(ResultSet rs, int row) throws SQLException {
+        return new UserAccount(
+                rs.getObject("id", UUID.class),
+                rs.getString("email"),
+                Role.of(rs.getString("role")).orElseThrow(),
+                rs.getBoolean("enabled"),
+                rs.getLong("version"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+}

@@ -1,0 +1,60 @@
+package dev.stockroom.identity.web;
+
+import dev.stockroom.identity.NewApiClient;
+import dev.stockroom.shared.security.Scopes;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** The body of {@code POST /v1/clients}. */
+@Schema(name = "CreateClientRequest", description = "A new API client.")
+record CreateClientRequest(
+        @Schema(
+                description = "What the client is, for people.",
+                example = "Acme partner integration",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        @NotBlank @Size(max = 200) @Nullable String name,
+
+        @ArraySchema(
+                arraySchema =
+                        @Schema(
+                                description = "Scopes the client may request; a subset of the API's scopes.",
+                                requiredMode = Schema.RequiredMode.REQUIRED),
+                schema = @Schema(example = "orders:write", pattern = Scopes.PATTERN))
+        @NotEmpty @Size(max = 9) @Nullable List<@NotNull @Pattern(regexp = Scopes.PATTERN, message = "is not a scope of this API") String> scopes,
+
+        @ArraySchema(
+                arraySchema =
+                        @Schema(
+                                description = "Redirect URIs, for a client that signs people in (authorization code"
+                                        + " with PKCE); leave out for machine-to-machine clients."),
+                schema = @Schema(example = "https://app.example.com/callback"))
+        @Size(max = 10) @Nullable List<
+                        @NotNull @Pattern(
+                                regexp = "https://[^\\s#]+|http://127\\.0\\.0\\.1(:\\d+)?(/[^\\s#]*)?",
+                                message = "must be an https URL (or http://127.0.0.1) without fragment")
+                        String>
+                redirectUris,
+
+        @Schema(
+                description = "Binds the client to one customer account: it may then act only for that customer.",
+                example = "7d1e3b8a-2f4c-4d6e-9a1b-3c5d7e9f1a2b")
+        @Nullable UUID customerId) {
+
+    @SuppressWarnings("NullAway")
+    NewApiClient toCommand() {
+        return new NewApiClient(
+                name,
+                new LinkedHashSet<>(scopes),
+                redirectUris == null ? List.of() : List.copyOf(new LinkedHashSet<>(redirectUris)),
+                customerId);
+    }
+}

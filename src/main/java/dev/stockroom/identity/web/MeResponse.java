@@ -1,0 +1,37 @@
+package dev.stockroom.identity.web;
+
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** The caller as the service sees it. */
+@Schema(name = "Me", description = "Who the access token belongs to and what it allows.")
+record MeResponse(
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "The token's subject: a user id or a client id.",
+                example = "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d")
+        String subject,
+
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "`user` for a person, `client` for a machine.",
+                example = "user",
+                allowableValues = {"user", "client"})
+        String principalType,
+
+        @ArraySchema(
+                arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The scopes granted."),
+                schema = @Schema(example = "products:read"))
+        List<String> scopes,
+
+        @Schema(description = "The user's email, for people.", example = "jane@example.com") @Nullable String email,
+
+        @Schema(description = "The user's role, for people.", example = "support") @Nullable String role,
+
+        @Schema(
+                description = "The customer a partner client is bound to, or null.",
+                example = "7d1e3b8a-2f4c-4d6e-9a1b-3c5d7e9f1a2b")
+        @Nullable UUID customerId) {}

@@ -1,0 +1,120 @@
+package dev.stockroom.identity.web;
+
+import dev.stockroom.identity.UserAccounts;
+import dev.stockroom.shared.security.RequiresScope;
+import dev.stockroom.shared.security.Scopes;
+import dev.stockroom.shared.web.ETags;
+import dev.stockroom.shared.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** {@code /v1/users}: people, administered with {@code users:admin}. */
+@RestController
+@RequestMapping(path = "/v1/users", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Users", description = "People who sign in, and their roles.")
+class UserController {
+
+    private static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+
+    private final UserAccounts users;
+
+    UserController(UserAccounts users) {
+        this.users = users;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @RequiresScope(Scopes.USERS_ADMIN)
+    @Operation(summary = "Create a user")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created.",
+            headers = {@Header(name = HttpHeaders.LOCATION), @Header(name = HttpHeaders.ETAG)})
+    @ApiResponse(responseCode = "409", description = "Another user has this email.")
+    ResponseEntity<UserResponse> create(@Valid @RequestBody CreateUserRequest request) {
+        var user = users.create(request.toCommand());
+        var location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+                .path("/{id}")
+                .buildAndExpand(user.id())
+                .toUri();
+        return ResponseEntity.created(location).eTag(ETags.of(user.version())).body(UserResponse.from(user));
+    }
+
+    @GetMapping("/{id}")
+    @RequiresScope(Scopes.USERS_ADMIN)
+    @Operation(summary = "Get a user")
+    @ApiResponse(responseCode = "200", description = "The user.", headers = @Header(name = HttpHeaders.ETAG))
+    ResponseEntity<UserResponse> get(@PathVariable @Parameter(description = "User id.") UUID id) {
+        var user = users.get(id);
+        return ResponseEntity.ok().eTag(ETags.of(user.version())).body(UserResponse.from(user));
+    }
+
+    @GetMapping
+    @RequiresScope(Scopes.USERS_ADMIN)
+    @Operation(summary = "List users", description = "In creation order, cursor-paginated.")
+    @ApiResponse(responseCode = "200", description = "One page of users.")
+    ResponseEntity<PageResponse<UserResponse>> list(
+            @RequestParam(defaultValue = "20")
+                    @Min(1) @Max(100) @Parameter(description = "Page size, 1 to 100.", example = "20")
+                    int limit,
+            @RequestParam(required = false)
+                    @Size(max = 2048) @Parameter(description = "The `next_cursor` of the previous page.")
+                    @Nullable String cursor) {
+        return PageResponse.ok(users.list(limit, cursor), UserResponse::from);
+    }
+
+    @PatchMapping(
+            path = "/{id}",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH_JSON})
+    @RequiresScope(Scopes.USERS_ADMIN)
+    @Operation(
+            summary = "Change a user",
+            description = "Only the fields sent change. Disabling the user, or changing the password or role,"
+                    + " revokes their refresh tokens at once.")
+    @ApiResponse(responseCode = "200", description = "The user as changed.", headers = @Header(name = HttpHeaders.ETAG))
+    @ApiResponse(responseCode = "409", description = "Another user has this email.")
+    ResponseEntity<UserResponse> update(
+            @PathVariable @Parameter(description = "User id.") UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    @Parameter(description = "Change only if the user still has this ETag.", example = "\"1\"")
+                    @Nullable String ifMatch,
+            @Valid @RequestBody UpdateUserRequest request) {
+        var user = users.change(id, request.toChanges(), ETags.ifMatch(ifMatch));
+        return ResponseEntity.ok().eTag(ETags.of(user.version())).body(UserResponse.from(user));
+    }
+
+    @DeleteMapping("/{id}")
+    @RequiresScope(Scopes.USERS_ADMIN)
+    @Operation(summary = "Delete a user", description = "Revokes their refresh tokens at once.")
+    @ApiResponse(responseCode = "204", description = "Deleted.")
+    ResponseEntity<Void> delete(
+            @PathVariable @Parameter(description = "User id.") UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    @Parameter(description = "Delete only if the user still has this ETag.", example = "\"1\"")
+                    @Nullable String ifMatch) {
+        users.delete(id, ETags.ifMatch(ifMatch));
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.stockroom.shared.security;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * Who is calling: a person (user) or a machine (API client), with the scopes its token grants. A client may be
+ * bound to one customer account; then it may only see and act on that customer's data.
+ *
+ * @param subject the user id or the client id ({@code sub})
+ * @param customerId the customer a partner client is bound to, or null
+ */
+public record Caller(
+        String subject,
+        Kind kind,
+        Set<String> scopes,
+        @Nullable UUID customerId) {
+
+    /** Claim naming the kind of principal in tokens the service issues. */
+    public static final String KIND_CLAIM = "principal_type";
+    /** Claim naming the customer a client is bound to. */
+    public static final String CUSTOMER_CLAIM = "customer_id";
+
+    public enum Kind {
+        USER,
+        CLIENT
+    }
+
+    public Caller {
+        scopes = Set.copyOf(scopes);
+    }
+
+    public Optional<UUID> boundCustomer() {
+        return Optional.ofNullable(customerId);
+    }
+
+    /** The caller of the current request, from its validated access token. */
+    public static Caller current() {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+            throw new IllegalStateException("No authenticated caller in this request");
+        }
+        var jwt = token.getToken();
+        var kind = "client".equals(jwt.getClaimAsString(KIND_CLAIM)) ? Kind.CLIENT : Kind.USER;
+        var scopes = token.getAuthorities().stream()
+                .map(authority -> authority.getAuthority())
+                .filter(authority -> authority.startsWith("SCOPE_"))
+                .map(authority -> authority.substring("SCOPE_".length()))
+                .collect(java.util.stream.Collectors.toSet());
+        String customer = jwt.getClaimAsString(CUSTOMER_CLAIM);
+        return new Caller(jwt.getSubject(), kind, scopes, customer == null ? null : UUID.fromString(customer));
+    }
+}

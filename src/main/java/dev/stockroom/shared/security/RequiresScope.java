@@ -1,0 +1,22 @@
+package dev.stockroom.shared.security;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.security.access.prepost.PreAuthorize;
+
+/**
+ * The operation needs an access token carrying this scope (one of {@link Scopes}). Enforced by method
+ * security and published as the operation's security requirement in the OpenAPI document, so the
+ * documentation and the rule cannot disagree.
+ */
+@Documented
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@PreAuthorize("hasAuthority('SCOPE_{value}')")
+public @interface RequiresScope {
+
+    String value();
+}
