@@ -14,8 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
@@ -40,8 +42,8 @@ class ProcessLifecycleIT {
         int port = freePort();
         Path log = Files.createTempFile("stockroom-process", ".log");
         process = start(port, log);
+        awaitReady(new Api(port).anonymous(), log);
         var api = new Api(port);
-        awaitReady(api, log);
 
         var inFlight = CompletableFuture.supplyAsync(() -> api.get("/test/slow?millis=3000")
                 .header("X-Request-Id", "slow-request-1")
@@ -70,32 +72,48 @@ class ProcessLifecycleIT {
     }
 
     @Test
-    void dataSurvivesARestart() throws Exception {
+    @DisabledIfEnvironmentVariable(
+            named = "STOCKROOM_DB_URL",
+            matches = ".+",
+            disabledReason = "embedded database only")
+    void firstStartPrintsGeneratedCredentialsOnceAndDataSurvivesARestart() throws Exception {
         Path dataDir = Files.createTempDirectory("stockroom-data");
+        String[] fresh = {
+            "--stockroom.embedded-db.ephemeral=false",
+            "--stockroom.embedded-db.data-dir=" + dataDir,
+            "--stockroom.bootstrap.admin-client-id=",
+            "--stockroom.bootstrap.admin-client-secret=",
+            "--stockroom.bootstrap.admin-email=",
+            "--stockroom.bootstrap.admin-password="
+        };
         try {
             int port = freePort();
             Path log = Files.createTempFile("stockroom-process", ".log");
-            process = start(
-                    port,
-                    log,
-                    "--stockroom.embedded-db.ephemeral=false",
-                    "--stockroom.embedded-db.data-dir=" + dataDir);
-            var api = new Api(port);
-            awaitReady(api, log);
+            process = start(port, log, fresh);
+            var anonymous = new Api(port).anonymous();
+            awaitReady(anonymous, log);
+            var printed = Pattern.compile("client_secret=(\\S+)").matcher(readQuietly(log));
+            assertThat(printed.find()).as(() -> readQuietly(log)).isTrue();
+            String token = anonymous.clientToken("stockroom-admin", printed.group(1), null);
+            var api = anonymous.withToken(token);
             String id = Products.create(api, Products.aWidget());
             process.destroy();
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
             int again = freePort();
-            process = start(
-                    again,
-                    log,
-                    "--stockroom.embedded-db.ephemeral=false",
-                    "--stockroom.embedded-db.data-dir=" + dataDir);
-            var restarted = new Api(again);
-            awaitReady(restarted, log);
+            Path secondLog = Files.createTempFile("stockroom-process", ".log");
+            process = start(again, secondLog, fresh);
+            var restarted = new Api(again).anonymous();
+            awaitReady(restarted, secondLog);
 
-            assertThat(restarted.get("/v1/products/" + id).send().status()).isEqualTo(200);
+            assertThat(readQuietly(secondLog)).doesNotContain("client_secret=");
+            String newToken = restarted.clientToken("stockroom-admin", printed.group(1), null);
+            assertThat(restarted
+                            .withToken(newToken)
+                            .get("/v1/products/" + id)
+                            .send()
+                            .status())
+                    .isEqualTo(200);
         } finally {
             stop();
             process = null;

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -21,15 +22,73 @@ public final class Api {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http;
-    private final String base;
+    public static final String ADMIN_CLIENT_ID = "test-admin";
+    public static final String ADMIN_CLIENT_SECRET = "test-admin-secret-not-for-production";
+    private static final Map<String, String> ADMIN_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
 
+    private final HttpClient http = HTTP;
+    private final String base;
+    private final @Nullable String token;
+    private final boolean admin;
+
+    /** A client acting with the test admin client's token (every scope), fetched on first use. */
     public Api(int port) {
-        this.base = "http://localhost:" + port;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(5))
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+        this("http://localhost:" + port, null, true);
+    }
+
+    private Api(String base, @Nullable String token, boolean admin) {
+        this.base = base;
+        this.token = token;
+        this.admin = admin;
+    }
+
+    /** The same service, with no token at all. */
+    public Api anonymous() {
+        return new Api(base, null, false);
+    }
+
+    /** The same service, with this access token. */
+    public Api withToken(String accessToken) {
+        return new Api(base, accessToken, false);
+    }
+
+    /** The token requests carry, if any. */
+    public @Nullable String token() {
+        if (admin) {
+            return ADMIN_TOKENS.computeIfAbsent(
+                    base, ignored -> anonymous().clientToken(ADMIN_CLIENT_ID, ADMIN_CLIENT_SECRET, null));
+        }
+        return token;
+    }
+
+    /** Runs the client credentials grant and answers the access token. */
+    public String clientToken(String clientId, String secret, @Nullable String scope) {
+        var response = tokenRequest(
+                clientId,
+                secret,
+                "grant_type=client_credentials"
+                        + (scope == null
+                                ? ""
+                                : "&scope="
+                                        + java.net.URLEncoder.encode(scope, java.nio.charset.StandardCharsets.UTF_8)));
+        if (response.status() != 200) {
+            throw new AssertionError("token request failed: " + response);
+        }
+        return response.at("/access_token");
+    }
+
+    /** A raw request to the token endpoint with HTTP Basic client authentication. */
+    public Response tokenRequest(String clientId, String secret, String form) {
+        String basic = java.util.Base64.getEncoder()
+                .encodeToString((clientId + ":" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new Call("POST", "/oauth2/token", BodyPublishers.ofString(form))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + basic)
+                .send();
     }
 
     public String url(String path) {
@@ -72,6 +131,10 @@ public final class Api {
             this.path = path;
             this.body = body;
             headers.put("Accept", "application/json");
+            String bearer = token();
+            if (bearer != null) {
+                headers.put("Authorization", "Bearer " + bearer);
+            }
         }
 
         public Call header(String name, String value) {
