@@ -23,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  *     ({@code realm_access.roles})
  * @param docsClientId the public client Swagger UI signs people in with
  * @param docsRedirectUris extra redirect URIs for the documentation client (besides the public URL's)
+ * @param signingKeyRefresh how long an instance trusts its copy of the signing keys before reading them again
  */
 @Validated
 @ConfigurationProperties("stockroom.oauth")
@@ -36,7 +37,8 @@ public record OAuthProperties(
         @DefaultValue("scope") String scopeClaim,
         @DefaultValue("roles") String rolesClaim,
         @DefaultValue("stockroom-docs") String docsClientId,
-        @DefaultValue List<String> docsRedirectUris) {
+        @DefaultValue List<String> docsRedirectUris,
+        @DefaultValue("30s") Duration signingKeyRefresh) {
 
     public boolean external() {
         return !issuerUri.isBlank();

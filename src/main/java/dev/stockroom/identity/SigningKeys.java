@@ -28,13 +28,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The RSA keys that sign access tokens (RS256), kept in PostgreSQL so a restart or another instance uses the
  * same keys and no token is invalidated. Exactly one key signs; {@link #rotate()} makes a new one the signer
  * and retires the old one, which stays published in the JWKS until the last token it signed has expired.
- * Instances read the keys at most every {@link #REFRESH} and at once when a token names a key they do not
- * know yet.
+ * Instances read the keys again after {@code stockroom.oauth.signing-key-refresh}, and at once when a token
+ * names a key they do not know yet.
  */
 @Service
 public class SigningKeys {
 
-    static final Duration REFRESH = Duration.ofSeconds(30);
     private static final Duration MIN_RELOAD_INTERVAL = Duration.ofSeconds(1);
     private static final long LOCK = 0x5370_4B65_7973L; // advisory lock id for creating keys
 
@@ -42,6 +41,7 @@ public class SigningKeys {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration publishRetiredFor;
+    private final Duration refresh;
     private volatile Snapshot snapshot = new Snapshot(new JWKSet(), new JWKSet(), Instant.EPOCH);
 
     SigningKeys(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, OAuthProperties properties) {
@@ -49,6 +49,7 @@ public class SigningKeys {
         this.transactions = transactions;
         this.clock = clock;
         this.publishRetiredFor = properties.accessTokenTtl().plus(Duration.ofMinutes(1));
+        this.refresh = properties.signingKeyRefresh();
     }
 
     /** The one key that signs, with its private part. Creates the first key if there is none yet. */
@@ -103,7 +104,7 @@ public class SigningKeys {
 
     private Snapshot fresh() {
         var current = snapshot;
-        if (current.signing().isEmpty() || current.loadedAt().plus(REFRESH).isBefore(clock.instant())) {
+        if (current.signing().isEmpty() || current.loadedAt().plus(refresh).isBefore(clock.instant())) {
             current = load();
         }
         return current;
