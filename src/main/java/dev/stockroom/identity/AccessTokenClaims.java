@@ -1,7 +1,7 @@
 package dev.stockroom.identity;
 
 import dev.stockroom.shared.security.Caller;
-import java.util.List;
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -38,7 +38,9 @@ class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             return;
         }
         var claims = context.getClaims();
-        claims.audience(List.of(properties.audience()));
+        // A singleton list, as Spring Authorization Server itself uses: its stored token metadata only admits known
+        // types.
+        claims.audience(Collections.singletonList(properties.audience()));
         Set<String> scopes = new TreeSet<>(context.getAuthorizedScopes());
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
             claims.claim(Caller.KIND_CLAIM, "client");
