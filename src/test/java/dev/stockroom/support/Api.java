@@ -46,6 +46,11 @@ public final class Api {
         this.admin = admin;
     }
 
+    /** Forgets the cached admin tokens, for tests that retire the key that signed them. */
+    public static void forgetTokens() {
+        ADMIN_TOKENS.clear();
+    }
+
     /** The same service, with no token at all. */
     public Api anonymous() {
         return new Api(base, null, false);
