@@ -46,22 +46,28 @@ public final class Browser {
                 .build());
     }
 
-    public Response postForm(String url, Map<String, String> form) {
-        return send(HttpRequest.newBuilder(URI.create(absolute(url)))
+    public Response postForm(String url, Map<String, String> form, Map<String, String> headers) {
+        var request = HttpRequest.newBuilder(URI.create(absolute(url)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html")
-                .POST(BodyPublishers.ofString(encode(form)))
-                .build());
+                .POST(BodyPublishers.ofString(encode(form)));
+        headers.forEach(request::header);
+        return send(request.build());
     }
 
     /** Opens the login page and submits it; answers the response to the submission. */
     public Response logIn(String email, String password) {
+        return logIn(email, password, Map.of());
+    }
+
+    /** The same, with extra headers on the submission. */
+    public Response logIn(String email, String password, Map<String, String> headers) {
         var page = get("/login");
         var csrf = CSRF.matcher(page.body());
         if (page.status() != 200 || !csrf.find()) {
             throw new AssertionError("no login form: " + page);
         }
-        return postForm("/login", Map.of("username", email, "password", password, "_csrf", csrf.group(1)));
+        return postForm("/login", Map.of("username", email, "password", password, "_csrf", csrf.group(1)), headers);
     }
 
     /** The authorize URL for a PKCE request. */
