@@ -16,7 +16,8 @@ import org.springframework.util.StringUtils;
  * {@code STOCKROOM_ADMIN_EMAIL}/{@code _PASSWORD} set, it makes sure that admin client and admin user exist
  * (idempotently). With none of them set on the embedded database, it generates an admin client and user on the
  * very first start and prints their credentials once to the console (never to the log), so a newcomer can call
- * the API at once.
+ * the API at once. With an external issuer, people and machines come from that provider and nothing is
+ * generated.
  */
 @Component
 class IdentityBootstrap implements ApplicationRunner {
@@ -29,10 +30,17 @@ class IdentityBootstrap implements ApplicationRunner {
     private final ApiClients clients;
     private final UserAccounts users;
     private final Environment environment;
+    private final OAuthProperties oauth;
     private final PrintStream console;
 
-    IdentityBootstrap(BootstrapProperties properties, ApiClients clients, UserAccounts users, Environment environment) {
+    IdentityBootstrap(
+            BootstrapProperties properties,
+            ApiClients clients,
+            UserAccounts users,
+            Environment environment,
+            OAuthProperties oauth) {
         this.properties = properties;
+        this.oauth = oauth;
         this.clients = clients;
         this.users = users;
         this.environment = environment;
@@ -56,7 +64,11 @@ class IdentityBootstrap implements ApplicationRunner {
             log.info("Admin user {} is in place", properties.adminEmail());
             configured = true;
         }
-        if (!configured && embeddedDatabase() && !clients.exists(GENERATED_CLIENT_ID) && !users.anyAdmin()) {
+        if (!configured
+                && !oauth.external()
+                && embeddedDatabase()
+                && !clients.exists(GENERATED_CLIENT_ID)
+                && !users.anyAdmin()) {
             generate();
         }
     }

@@ -155,6 +155,24 @@ class OpenApiContractIT {
         assertThat(api.get(script).header("Accept", "*/*").send().status()).isEqualTo(200);
     }
 
+    @Test
+    void swaggerUiAuthorizesPeopleWithPkceAndMachinesWithClientCredentials() {
+        var config = api.get("/openapi.json/swagger-config").send();
+        assertThat(config.at("/oauth2RedirectUrl")).isEqualTo("http://stockroom.test/swagger-ui/oauth2-redirect.html");
+        var initializer = api.get("/swagger-ui/swagger-initializer.js")
+                .header("Accept", "*/*")
+                .send();
+        assertThat(initializer.body())
+                .contains("\"clientId\":\"stockroom-docs\"")
+                .contains("\"usePkceWithAuthorizationCodeGrant\":true");
+
+        var flows = spec().at("/components/securitySchemes/oauth2/flows");
+        assertThat(flows.at("/authorizationCode/authorizationUrl").asString()).isEqualTo("/oauth2/authorize");
+        assertThat(flows.at("/authorizationCode/tokenUrl").asString()).isEqualTo("/oauth2/token");
+        assertThat(flows.at("/clientCredentials/tokenUrl").asString()).isEqualTo("/oauth2/token");
+        assertThat(flows.at("/clientCredentials/scopes").has("users:admin")).isTrue();
+    }
+
     private static boolean isScalar(JsonNode field) {
         JsonNode type = field.path("type");
         if (type.isArray()) {
