@@ -1,0 +1,42 @@
+package dev.stockroom.support;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.stockroom.StockroomApplication;
+import javax.sql.DataSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Another instance of the service on the same database as the test's own, as behind a load balancer: whatever
+ * the instances must agree on has to come through PostgreSQL.
+ */
+public final class SecondInstance implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private SecondInstance(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    public static SecondInstance sharing(DataSource dataSource) {
+        var hikari = (HikariDataSource) dataSource;
+        var context = new SpringApplicationBuilder(StockroomApplication.class)
+                .profiles("test")
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + hikari.getJdbcUrl(),
+                        "--spring.datasource.username=" + hikari.getUsername(),
+                        "--spring.datasource.password=" + (hikari.getPassword() == null ? "" : hikari.getPassword()),
+                        "--spring.datasource.hikari.maximum-pool-size=5");
+        return new SecondInstance(context);
+    }
+
+    public int port() {
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
