@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * Seeds the catalog through the public API: {@code java bench/Seed.java BASE_URL COUNT IDS_FILE}. Writes the
- * ids of the products it created, one a line, for the load scripts.
+ * ids of the products it created, one a line, for the load scripts. The access token comes from {@code TOKEN}.
  */
 public class Seed {
 
@@ -39,6 +39,7 @@ public class Seed {
                                 .formatted(run, n, n, 1 + n % 500, n % 100, n % 50);
                         var request = HttpRequest.newBuilder(URI.create(base + "/v1/products"))
                                 .header("Content-Type", "application/json")
+                                .header("Authorization", "Bearer " + System.getenv("TOKEN"))
                                 .POST(HttpRequest.BodyPublishers.ofString(body))
                                 .build();
                         var response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,6 @@
 -- GET /v1/products/{id} for ids picked at random from the seeded ones (IDS_FILE).
 local ids = {}
+local token = os.getenv("TOKEN")
 
 function init(args)
   for line in io.lines(os.getenv("IDS_FILE")) do
@@ -9,7 +10,10 @@ function init(args)
 end
 
 function request()
-  return wrk.format("GET", "/v1/products/" .. ids[math.random(#ids)], { ["Accept"] = "application/json" })
+  return wrk.format("GET", "/v1/products/" .. ids[math.random(#ids)], {
+    ["Accept"] = "application/json",
+    ["Authorization"] = "Bearer " .. token,
+  })
 end
 
 function response(status)

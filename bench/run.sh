@@ -22,6 +22,9 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk 
 ./mvnw -q -B -DskipTests package
 jar=$(ls target/stockroom-*.jar | grep -v plain | head -n 1)
 
+# A throw-away admin client for this run only; every request carries one of its access tokens.
+export STOCKROOM_ADMIN_CLIENT_ID=bench
+export STOCKROOM_ADMIN_CLIENT_SECRET="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 java -jar "$jar" --server.port="$PORT" --stockroom.embedded-db.ephemeral=true >"$OUT/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
@@ -31,6 +34,10 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 
+TOKEN=$(curl -fs -u "bench:$STOCKROOM_ADMIN_CLIENT_SECRET" "http://127.0.0.1:$PORT/oauth2/token" \
+  -d grant_type=client_credentials -d 'scope=products:read products:write' |
+  sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+export TOKEN
 java bench/Seed.java "http://127.0.0.1:$PORT" "$PRODUCTS" "$OUT/ids.txt"
 export IDS_FILE="$OUT/ids.txt"
 

@@ -7,6 +7,7 @@ import dev.stockroom.shared.security.ProblemSecurityHandlers;
 import dev.stockroom.shared.web.Problems;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -160,8 +161,15 @@ class SecurityConfiguration {
                     .jwsAlgorithm(SignatureAlgorithm.RS256)
                     .build();
         }
-        decoder.setJwtValidator(validator(oauth));
-        return decoder;
+        var validator = validator(oauth);
+        decoder.setJwtValidator(validator);
+        Predicate<Jwt> keyStillPublished = oauth.external()
+                ? jwt -> true
+                : jwt -> keys.getObject()
+                                .verification()
+                                .getKeyByKeyId(String.valueOf(jwt.getHeaders().get("kid")))
+                        != null;
+        return new CachingJwtDecoder(decoder, validator, keyStillPublished, 4_096);
     }
 
     static OAuth2TokenValidator<Jwt> validator(OAuthProperties oauth) {

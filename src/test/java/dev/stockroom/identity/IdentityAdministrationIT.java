@@ -86,6 +86,62 @@ class IdentityAdministrationIT {
     }
 
     @Test
+    void accessTokensAreShortLivedRs256JwtsWithTheStandardClaims() {
+        var response = api.anonymous()
+                .tokenRequest(Api.ADMIN_CLIENT_ID, Api.ADMIN_CLIENT_SECRET, "grant_type=client_credentials");
+        String token = response.at("/access_token");
+        var header = Api.JSON.readTree(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[0]));
+        var claims = Api.JSON.readTree(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+
+        assertThat(header.get("alg").asString()).isEqualTo("RS256");
+        assertThat(header.get("kid").asString()).isNotBlank();
+        assertThat(claims.get("iss").asString()).isEqualTo("http://stockroom.test");
+        assertThat(claims.get("aud").toString()).contains("stockroom-api");
+        assertThat(claims.get("sub").asString()).isEqualTo(Api.ADMIN_CLIENT_ID);
+        assertThat(claims.get("scope").asString()).contains("products:read").contains("users:admin");
+        assertThat(claims.get("jti").asString()).isNotBlank();
+        long lifetime = claims.get("exp").asLong() - claims.get("iat").asLong();
+        assertThat(lifetime).isEqualTo(600);
+        assertThat(response.json().get("expires_in").asLong()).isBetween(598L, 600L);
+    }
+
+    @Test
+    void introspectionAndRevocationAndMetadataAreServed() {
+        String token = api.anonymous().clientToken(Api.ADMIN_CLIENT_ID, Api.ADMIN_CLIENT_SECRET, "products:read");
+
+        var introspected = basicForm("/oauth2/introspect", "token=" + token);
+        assertThat(introspected.status()).isEqualTo(200);
+        assertThat(introspected.json().get("active").asBoolean()).isTrue();
+
+        assertThat(basicForm("/oauth2/revoke", "token=" + token).status()).isEqualTo(200);
+        assertThat(basicForm("/oauth2/introspect", "token=" + token)
+                        .json()
+                        .get("active")
+                        .asBoolean())
+                .isFalse();
+
+        for (String metadata :
+                List.of("/.well-known/oauth-authorization-server", "/.well-known/openid-configuration")) {
+            var document = api.anonymous().get(metadata).send();
+            assertThat(document.status()).as(metadata).isEqualTo(200);
+            assertThat(document.at("/issuer")).isEqualTo("http://stockroom.test");
+            assertThat(document.at("/token_endpoint")).isEqualTo("http://stockroom.test/oauth2/token");
+            assertThat(document.json().get("code_challenge_methods_supported").toString())
+                    .isEqualTo("[\"S256\"]");
+        }
+    }
+
+    private dev.stockroom.support.Response basicForm(String path, String form) {
+        String basic = java.util.Base64.getEncoder()
+                .encodeToString((Api.ADMIN_CLIENT_ID + ":" + Api.ADMIN_CLIENT_SECRET).getBytes());
+        return api.anonymous()
+                .request("POST", path, java.net.http.HttpRequest.BodyPublishers.ofString(form))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + basic)
+                .send();
+    }
+
+    @Test
     void clientRequestsAreValidated() {
         var refused = api.post(
                         "/v1/clients",
