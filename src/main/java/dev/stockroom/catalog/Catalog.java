@@ -90,13 +90,10 @@ public class Catalog {
     public Page<Product> search(ProductSearch search) {
         String query = search.fingerprint();
         List<String> after = search.cursor() == null ? null : cursors.decode(search.cursor(), query);
-        var rows = products.search(search, after);
-        if (rows.size() <= search.limit()) {
-            return new Page<>(rows, null);
-        }
-        var page = rows.subList(0, search.limit());
-        String next = cursors.encode(query, ProductRepository.positionOf(page.getLast(), search.sort()));
-        return new Page<>(page, next);
+        return Page.fromRows(
+                products.search(search, after),
+                search.limit(),
+                last -> cursors.encode(query, ProductRepository.positionOf(last, search.sort())));
     }
 
     private Product lockedForChange(ProductId id, Precondition precondition) {

@@ -71,14 +71,10 @@ public class ApiClients {
         var rows = after == null
                 ? clients.page(null, null, limit)
                 : clients.page(Instant.parse(after.get(0)), UUID.fromString(after.get(1)), limit);
-        if (rows.size() <= limit) {
-            return new Page<>(rows, null);
-        }
-        var page = rows.subList(0, limit);
-        var last = page.getLast();
-        return new Page<>(
-                page,
-                cursors.encode(
+        return Page.fromRows(
+                rows,
+                limit,
+                last -> cursors.encode(
                         "clients",
                         List.of(last.createdAt().toString(), last.id().toString())));
     }

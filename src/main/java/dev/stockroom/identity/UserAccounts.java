@@ -51,8 +51,7 @@ public class UserAccounts {
 
     @Transactional
     public UserAccount create(NewUser request) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        var user = new UserAccount(UUID.randomUUID(), normalize(request.email()), request.role(), true, 1, now, now);
+        var user = newAccount(request);
         if (!users.insert(user, passwords.encode(checkPassword(request.password())))) {
             throw IdentityRefusal.duplicateEmail(user.email());
         }
@@ -70,14 +69,10 @@ public class UserAccounts {
         var rows = after == null
                 ? users.page(null, null, limit)
                 : users.page(Instant.parse(after.get(0)), UUID.fromString(after.get(1)), limit);
-        if (rows.size() <= limit) {
-            return new Page<>(rows, null);
-        }
-        var page = rows.subList(0, limit);
-        var last = page.getLast();
-        return new Page<>(
-                page,
-                cursors.encode(
+        return Page.fromRows(
+                rows,
+                limit,
+                last -> cursors.encode(
                         "users", List.of(last.createdAt().toString(), last.id().toString())));
     }
 
@@ -126,14 +121,17 @@ public class UserAccounts {
     /** Creates the user unless one with this email exists; true when it was created. */
     @Transactional
     public boolean ensure(NewUser request) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        var user = new UserAccount(UUID.randomUUID(), normalize(request.email()), request.role(), true, 1, now, now);
-        return users.insert(user, passwords.encode(checkPassword(request.password())));
+        return users.insert(newAccount(request), passwords.encode(checkPassword(request.password())));
     }
 
     @Transactional(readOnly = true)
     public boolean anyAdmin() {
         return users.anyAdmin();
+    }
+
+    private UserAccount newAccount(NewUser request) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return new UserAccount(UUID.randomUUID(), normalize(request.email()), request.role(), true, 1, now, now);
     }
 
     private static String normalize(String email) {

@@ -16,6 +16,18 @@ public record Page<T>(List<T> items, @Nullable String nextCursor) {
         items = List.copyOf(items);
     }
 
+    /**
+     * The page made of rows read with {@code limit + 1}: the extra row, if any, only says that another page
+     * follows, whose cursor {@code cursorAfter} makes from the last row of this one.
+     */
+    public static <T> Page<T> fromRows(List<T> rows, int limit, Function<? super T, String> cursorAfter) {
+        if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+        }
+        var page = rows.subList(0, limit);
+        return new Page<>(page, cursorAfter.apply(page.getLast()));
+    }
+
     public <R> Page<R> map(Function<? super T, ? extends R> mapper) {
         return new Page<>(items.stream().<R>map(mapper).toList(), nextCursor);
     }
