@@ -80,6 +80,48 @@ public class Catalog {
                         .orElseGet(() -> ProductNotFound.withId(id)));
     }
 
+    /**
+     * Takes the units out of stock for every request, all or nothing, in the caller's transaction. The rows are
+     * locked in id order, so concurrent orders over the same products queue instead of deadlocking; nothing is
+     * taken unless every line can be served. Throws {@link UnknownProducts} or {@link StockShortage}.
+     */
+    @Transactional
+    public List<ReservedStock> reserve(List<StockRequest> requests) {
+        var locked = products.lockForReservation(
+                requests.stream().map(StockRequest::productId).toList());
+        var missing = requests.stream()
+                .map(StockRequest::productId)
+                .filter(id -> !locked.containsKey(id))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new UnknownProducts(missing);
+        }
+        var shortfalls = requests.stream()
+                .filter(request -> locked.get(request.productId()).stock() < request.quantity())
+                .map(request -> new StockShortage.Shortfall(
+                        request.productId(),
+                        request.quantity(),
+                        locked.get(request.productId()).stock()))
+                .toList();
+        if (!shortfalls.isEmpty()) {
+            throw new StockShortage(shortfalls);
+        }
+        products.changeStock(requests, -1, clock.instant());
+        return requests.stream()
+                .map(request -> {
+                    var product = locked.get(request.productId());
+                    return new ReservedStock(
+                            product.id(), product.sku(), product.name(), product.price(), request.quantity());
+                })
+                .toList();
+    }
+
+    /** Gives reserved units back (an order was cancelled), in the caller's transaction. */
+    @Transactional
+    public void release(List<StockRequest> requests) {
+        products.changeStock(requests, +1, clock.instant());
+    }
+
     @Transactional(readOnly = true)
     public StockAdjustment getAdjustment(ProductId id, UUID adjustmentId) {
         return products.findAdjustment(id, adjustmentId)

@@ -5,6 +5,7 @@ import dev.stockroom.catalog.domain.Product;
 import dev.stockroom.catalog.domain.ProductId;
 import dev.stockroom.catalog.domain.Sku;
 import dev.stockroom.catalog.domain.StockAdjustment;
+import dev.stockroom.shared.database.LikePatterns;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -100,6 +101,33 @@ class ProductRepository {
                 .optional();
     }
 
+    /** Locks the products' rows in id order and answers them by id; missing ids are simply absent. */
+    Map<ProductId, Product> lockForReservation(List<ProductId> ids) {
+        var found = new HashMap<ProductId, Product>();
+        jdbc.sql("select " + COLUMNS + " from product where id in (:ids) order by id for update")
+                .param("ids", ids.stream().map(ProductId::value).toList())
+                .query(ProductRepository::product)
+                .list()
+                .forEach(product -> found.put(product.id(), product));
+        return found;
+    }
+
+    /** Adds ({@code sign} +1) or removes (-1) the requested units of every product, in one statement. */
+    void changeStock(List<StockRequest> requests, int sign, Instant now) {
+        var values = new ArrayList<String>();
+        var params = new HashMap<String, Object>();
+        for (int i = 0; i < requests.size(); i++) {
+            values.add("(cast(:id%d as uuid), cast(:delta%d as integer))".formatted(i, i));
+            params.put("id" + i, requests.get(i).productId().value());
+            params.put("delta" + i, sign * requests.get(i).quantity());
+        }
+        params.put("now", timestamp(now));
+        jdbc.sql("update product p set stock = p.stock + v.delta, version = p.version + 1, updated_at = :now"
+                        + " from (values " + String.join(", ", values) + ") as v(id, delta) where p.id = v.id")
+                .params(params)
+                .update();
+    }
+
     Optional<Integer> currentStock(ProductId id) {
         return jdbc.sql("select stock from product where id = :id")
                 .param("id", id.value())
@@ -128,7 +156,7 @@ class ProductRepository {
         var params = new HashMap<String, Object>();
         if (search.q() != null && !search.q().isEmpty()) {
             where.add("(name ilike :pattern escape '\\' or sku ilike :pattern escape '\\')");
-            params.put("pattern", "%" + escapeLike(search.q()) + "%");
+            params.put("pattern", LikePatterns.containing(search.q()));
         }
         if (search.inStock() != null) {
             where.add(search.inStock() ? "stock > 0" : "stock = 0");
@@ -172,10 +200,6 @@ class ProductRepository {
             case "price" -> new BigDecimal(value);
             default -> timestamp(Instant.parse(value));
         };
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static Map<String, Object> parameters(Product product) {

@@ -1,5 +1,7 @@
 package dev.stockroom.identity;
 
+import dev.stockroom.customers.Customers;
+import dev.stockroom.shared.InvalidValue;
 import dev.stockroom.shared.paging.CursorCodec;
 import dev.stockroom.shared.paging.Page;
 import java.security.SecureRandom;
@@ -29,6 +31,7 @@ public class ApiClients {
     private final PasswordEncoder passwords;
     private final CursorCodec cursors;
     private final Clock clock;
+    private final Customers customers;
     private final SecureRandom random = new SecureRandom();
 
     ApiClients(
@@ -36,7 +39,9 @@ public class ApiClients {
             Authorizations authorizations,
             PasswordEncoder passwords,
             CursorCodec cursors,
-            Clock clock) {
+            Clock clock,
+            Customers customers) {
+        this.customers = customers;
         this.clients = clients;
         this.authorizations = authorizations;
         this.passwords = passwords;
@@ -46,6 +51,9 @@ public class ApiClients {
 
     @Transactional
     public CreatedApiClient register(NewApiClient request) {
+        if (request.customerId() != null && !customers.exists(request.customerId())) {
+            throw InvalidValue.of("customer_id", "no customer exists with this id");
+        }
         var id = UUID.randomUUID();
         var client = new ApiClient(
                 id,

@@ -14,6 +14,7 @@ public abstract class DomainException extends RuntimeException {
     /** What kind of refusal this is; decides the HTTP status at the edge. */
     public enum Kind {
         NOT_FOUND,
+        FORBIDDEN,
         CONFLICT,
         PRECONDITION_FAILED,
         UNPROCESSABLE

@@ -79,6 +79,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> domain(DomainException ex, WebRequest request) {
         var status = switch (ex.kind()) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case CONFLICT -> HttpStatus.CONFLICT;
             case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;

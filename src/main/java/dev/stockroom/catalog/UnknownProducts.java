@@ -1,0 +1,20 @@
+package dev.stockroom.catalog;
+
+import dev.stockroom.catalog.domain.ProductId;
+import dev.stockroom.shared.DomainException;
+import java.util.List;
+
+/** Some products asked for do not exist. */
+public final class UnknownProducts extends DomainException {
+
+    private final List<ProductId> missing;
+
+    UnknownProducts(List<ProductId> missing) {
+        super(Kind.UNPROCESSABLE, "validation-error", "Validation failed", "Some products do not exist.");
+        this.missing = List.copyOf(missing);
+    }
+
+    public List<ProductId> missing() {
+        return missing;
+    }
+}

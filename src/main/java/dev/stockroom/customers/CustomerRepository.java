@@ -1,0 +1,159 @@
+package dev.stockroom.customers;
+
+import dev.stockroom.shared.database.LikePatterns;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Customers in PostgreSQL, one statement per operation. */
+@Repository
+class CustomerRepository {
+
+    private static final String COLUMNS = "id, name, email, phone, address_line1, address_line2, address_line3,"
+            + " address_city, address_postal_code, address_country, version, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+
+    CustomerRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Customer customer) {
+        try {
+            jdbc.sql("insert into customer (" + COLUMNS + ") values (:id, :name, :email, :phone, :line1, :line2,"
+                            + " :line3, :city, :postalCode, :country, :version, :createdAt, :updatedAt)")
+                    .params(parameters(customer))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw CustomerRefusal.duplicateEmail(customer.email());
+        }
+    }
+
+    void update(Customer customer) {
+        try {
+            jdbc.sql("""
+                            update customer set name = :name, email = :email, phone = :phone,
+                                address_line1 = :line1, address_line2 = :line2, address_line3 = :line3,
+                                address_city = :city, address_postal_code = :postalCode, address_country = :country,
+                                version = :version, updated_at = :updatedAt
+                            where id = :id
+                            """).params(parameters(customer)).update();
+        } catch (DuplicateKeyException e) {
+            throw CustomerRefusal.duplicateEmail(customer.email());
+        }
+    }
+
+    void delete(UUID id) {
+        try {
+            jdbc.sql("delete from customer where id = :id").param("id", id).update();
+        } catch (DataIntegrityViolationException e) {
+            throw CustomerRefusal.hasOrders(id);
+        }
+    }
+
+    Optional<Customer> findById(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from customer where id = :id")
+                .param("id", id)
+                .query(CustomerRepository::customer)
+                .optional();
+    }
+
+    Optional<Customer> findByIdForUpdate(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from customer where id = :id for update")
+                .param("id", id)
+                .query(CustomerRepository::customer)
+                .optional();
+    }
+
+    boolean exists(UUID id) {
+        return jdbc.sql("select exists (select 1 from customer where id = :id)")
+                .param("id", id)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** One keyset page in creation order ({@code limit + 1} rows), optionally filtered. */
+    List<Customer> page(
+            @Nullable String q,
+            @Nullable UUID only,
+            @Nullable Instant afterCreatedAt,
+            @Nullable UUID afterId,
+            int limit) {
+        var where = new ArrayList<String>();
+        var params = new HashMap<String, Object>();
+        if (q != null && !q.isEmpty()) {
+            where.add("(name ilike :pattern escape '\\' or email ilike :pattern escape '\\')");
+            params.put("pattern", LikePatterns.containing(q));
+        }
+        if (only != null) {
+            where.add("id = :only");
+            params.put("only", only);
+        }
+        if (afterId != null && afterCreatedAt != null) {
+            where.add("(created_at, id) > (:afterCreatedAt, :afterId)");
+            params.put("afterCreatedAt", afterCreatedAt.atOffset(ZoneOffset.UTC));
+            params.put("afterId", afterId);
+        }
+        params.put("limit", limit + 1);
+        String sql = "select " + COLUMNS + " from customer"
+                + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by created_at, id limit :limit";
+        return jdbc.sql(sql).params(params).query(CustomerRepository::customer).list();
+    }
+
+    private static Map<String, Object> parameters(Customer customer) {
+        var params = new HashMap<String, Object>();
+        var address = customer.shippingAddress();
+        var lines = address.lines();
+        params.put("id", customer.id());
+        params.put("name", customer.name());
+        params.put("email", customer.email());
+        params.put("phone", customer.phone());
+        params.put("line1", lines.get(0));
+        params.put("line2", lines.size() > 1 ? lines.get(1) : null);
+        params.put("line3", lines.size() > 2 ? lines.get(2) : null);
+        params.put("city", address.city());
+        params.put("postalCode", address.postalCode());
+        params.put("country", address.country());
+        params.put("version", customer.version());
+        params.put("createdAt", customer.createdAt().atOffset(ZoneOffset.UTC));
+        params.put("updatedAt", customer.updatedAt().atOffset(ZoneOffset.UTC));
+        return params;
+    }
+
+    private static Customer customer(ResultSet rs, int row) throws SQLException {
+        var lines = new ArrayList<String>();
+        for (String column : List.of("address_line1", "address_line2", "address_line3")) {
+            String line = rs.getString(column);
+            if (line != null) {
+                lines.add(line);
+            }
+        }
+        return Customer.restore(
+                rs.getObject("id", UUID.class),
+                rs.getString("name"),
+                rs.getString("email"),
+                rs.getString("phone"),
+                new ShippingAddress(
+                        lines,
+                        rs.getString("address_city"),
+                        rs.getString("address_postal_code"),
+                        rs.getString("address_country")),
+                rs.getLong("version"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+}

@@ -1,0 +1,113 @@
+package dev.stockroom.customers;
+
+import dev.stockroom.shared.Precondition;
+import dev.stockroom.shared.PreconditionFailed;
+import dev.stockroom.shared.paging.CursorCodec;
+import dev.stockroom.shared.paging.Page;
+import dev.stockroom.shared.security.Caller;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The customers module's public API. Object-level access is decided here, not at the web edge: a caller bound
+ * to a customer (a partner client) sees and changes only that customer, everything else is "not found" to it
+ * (never "forbidden", which would confirm it exists), and it cannot create or delete customers.
+ */
+@Service
+public class Customers {
+
+    private final CustomerRepository customers;
+    private final CursorCodec cursors;
+    private final Clock clock;
+
+    Customers(CustomerRepository customers, CursorCodec cursors, Clock clock) {
+        this.customers = customers;
+        this.cursors = cursors;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Customer create(NewCustomer request, Caller caller) {
+        if (caller.boundCustomer().isPresent()) {
+            throw CustomerRefusal.boundClient();
+        }
+        var customer = Customer.create(request, clock.instant());
+        customers.insert(customer);
+        return customer;
+    }
+
+    @Transactional(readOnly = true)
+    public Customer get(UUID id, Caller caller) {
+        return visible(id, caller).flatMap(customers::findById).orElseThrow(() -> CustomerRefusal.notFound(id));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Customer> list(@Nullable String q, int limit, @Nullable String cursor, Caller caller) {
+        String query = "customers|" + q;
+        List<String> after = cursor == null ? null : cursors.decode(cursor, query);
+        var rows = customers.page(
+                q,
+                caller.customerId(),
+                after == null ? null : Instant.parse(after.get(0)),
+                after == null ? null : UUID.fromString(after.get(1)),
+                limit);
+        return Page.fromRows(
+                rows,
+                limit,
+                last -> cursors.encode(
+                        query, List.of(last.createdAt().toString(), last.id().toString())));
+    }
+
+    @Transactional
+    public Customer change(UUID id, CustomerChanges changes, Precondition precondition, Caller caller) {
+        var current = visible(id, caller)
+                .flatMap(customers::findByIdForUpdate)
+                .orElseThrow(() -> CustomerRefusal.notFound(id));
+        if (!precondition.isSatisfiedBy(current.version())) {
+            throw PreconditionFailed.staleVersion("customer", current.version());
+        }
+        var changed = current.apply(changes, clock.instant());
+        if (changed != current) {
+            customers.update(changed);
+        }
+        return changed;
+    }
+
+    /** Deletes a customer without orders; one with orders answers 409. */
+    @Transactional
+    public void delete(UUID id, Precondition precondition, Caller caller) {
+        var current = visible(id, caller)
+                .flatMap(customers::findByIdForUpdate)
+                .orElseThrow(() -> CustomerRefusal.notFound(id));
+        if (caller.boundCustomer().isPresent()) {
+            throw CustomerRefusal.boundClient();
+        }
+        if (!precondition.isSatisfiedBy(current.version())) {
+            throw PreconditionFailed.staleVersion("customer", current.version());
+        }
+        customers.delete(id);
+    }
+
+    /** Whether the customer exists and the caller may act for it. */
+    @Transactional(readOnly = true)
+    public boolean isVisible(UUID id, Caller caller) {
+        return visible(id, caller).map(customers::exists).orElse(false);
+    }
+
+    /** Whether a customer with this id exists at all (for binding API clients to it). */
+    @Transactional(readOnly = true)
+    public boolean exists(UUID id) {
+        return customers.exists(id);
+    }
+
+    private static java.util.Optional<UUID> visible(UUID id, Caller caller) {
+        return caller.boundCustomer().map(bound -> bound.equals(id)).orElse(true)
+                ? java.util.Optional.of(id)
+                : java.util.Optional.empty();
+    }
+}

@@ -1,0 +1,130 @@
+package dev.stockroom.customers.web;
+
+import dev.stockroom.customers.Customers;
+import dev.stockroom.shared.security.Caller;
+import dev.stockroom.shared.security.RequiresScope;
+import dev.stockroom.shared.security.Scopes;
+import dev.stockroom.shared.web.ETags;
+import dev.stockroom.shared.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** {@code /v1/customers}: the HTTP face of {@link Customers}. */
+@RestController
+@RequestMapping(path = "/v1/customers", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Customers", description = "Who orders, and where orders go.")
+class CustomerController {
+
+    private static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+
+    private final Customers customers;
+
+    CustomerController(Customers customers) {
+        this.customers = customers;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @RequiresScope(Scopes.CUSTOMERS_WRITE)
+    @Operation(summary = "Create a customer", description = "Not allowed for a client bound to a customer.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created.",
+            headers = {@Header(name = HttpHeaders.LOCATION), @Header(name = HttpHeaders.ETAG)})
+    @ApiResponse(responseCode = "409", description = "Another customer has this email.")
+    ResponseEntity<CustomerResponse> create(@Valid @RequestBody CreateCustomerRequest request) {
+        var customer = customers.create(request.toCommand(), Caller.current());
+        var location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+                .path("/{id}")
+                .buildAndExpand(customer.id())
+                .toUri();
+        return ResponseEntity.created(location)
+                .eTag(ETags.of(customer.version()))
+                .body(CustomerResponse.from(customer));
+    }
+
+    @GetMapping("/{id}")
+    @RequiresScope(Scopes.CUSTOMERS_READ)
+    @Operation(summary = "Get a customer", description = "A bound client sees only its own customer.")
+    @ApiResponse(responseCode = "200", description = "The customer.", headers = @Header(name = HttpHeaders.ETAG))
+    @ApiResponse(responseCode = "304", description = "Not modified since the ETag in `If-None-Match`.")
+    ResponseEntity<CustomerResponse> get(@PathVariable @Parameter(description = "Customer id.") UUID id) {
+        var customer = customers.get(id, Caller.current());
+        return ResponseEntity.ok().eTag(ETags.of(customer.version())).body(CustomerResponse.from(customer));
+    }
+
+    @GetMapping
+    @RequiresScope(Scopes.CUSTOMERS_READ)
+    @Operation(
+            summary = "List customers",
+            description = "In creation order, cursor-paginated; a bound client sees only its own customer.")
+    @ApiResponse(responseCode = "200", description = "One page of customers.")
+    ResponseEntity<PageResponse<CustomerResponse>> list(
+            @RequestParam(required = false)
+                    @Size(max = 200) @Parameter(description = "Case-insensitive substring of the name or email.", example = "ada")
+                    @Nullable String q,
+            @RequestParam(defaultValue = "20")
+                    @Min(1) @Max(100) @Parameter(description = "Page size, 1 to 100.", example = "20")
+                    int limit,
+            @RequestParam(required = false)
+                    @Size(max = 2048) @Parameter(description = "The `next_cursor` of the previous page.")
+                    @Nullable String cursor) {
+        return PageResponse.ok(customers.list(q, limit, cursor, Caller.current()), CustomerResponse::from);
+    }
+
+    @PatchMapping(
+            path = "/{id}",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH_JSON})
+    @RequiresScope(Scopes.CUSTOMERS_WRITE)
+    @Operation(summary = "Change a customer", description = "JSON merge patch: only the fields sent change.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The customer as changed.",
+            headers = @Header(name = HttpHeaders.ETAG))
+    @ApiResponse(responseCode = "409", description = "Another customer has this email.")
+    ResponseEntity<CustomerResponse> update(
+            @PathVariable @Parameter(description = "Customer id.") UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    @Parameter(description = "Change only if the customer still has this ETag.", example = "\"1\"")
+                    @Nullable String ifMatch,
+            @Valid @RequestBody UpdateCustomerRequest request) {
+        var customer = customers.change(id, request.toChanges(), ETags.ifMatch(ifMatch), Caller.current());
+        return ResponseEntity.ok().eTag(ETags.of(customer.version())).body(CustomerResponse.from(customer));
+    }
+
+    @DeleteMapping("/{id}")
+    @RequiresScope(Scopes.CUSTOMERS_WRITE)
+    @Operation(summary = "Delete a customer", description = "A customer who has orders cannot be deleted.")
+    @ApiResponse(responseCode = "204", description = "Deleted.")
+    @ApiResponse(responseCode = "409", description = "The customer has orders.")
+    ResponseEntity<Void> delete(
+            @PathVariable @Parameter(description = "Customer id.") UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    @Parameter(description = "Delete only if the customer still has this ETag.", example = "\"1\"")
+                    @Nullable String ifMatch) {
+        customers.delete(id, ETags.ifMatch(ifMatch), Caller.current());
+        return ResponseEntity.noContent().build();
+    }
+}

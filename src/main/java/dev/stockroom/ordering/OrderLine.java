@@ -1,0 +1,15 @@
+package dev.stockroom.ordering;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/**
+ * One line of an order, with a snapshot of the product as it was sold: later changes to the product do not
+ * change the order. The line total is exact: unit price times quantity.
+ */
+public record OrderLine(UUID productId, String sku, String name, BigDecimal unitPrice, int quantity) {
+
+    public BigDecimal lineTotal() {
+        return unitPrice.multiply(BigDecimal.valueOf(quantity));
+    }
+}

@@ -1,0 +1,219 @@
+package dev.stockroom.ordering;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Orders in PostgreSQL: the order row, its lines and its status history. Writing an order costs three
+ * statements whatever its size (multi-row inserts); reading a page of orders costs three queries.
+ */
+@Repository
+class OrderRepository {
+
+    private static final String COLUMNS = "id, customer_id, status, total, version, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+
+    OrderRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Order order) {
+        jdbc.sql("""
+                        insert into customer_order (id, customer_id, status, total, version, created_at, updated_at)
+                        values (:id, :customerId, :status, :total, :version, :createdAt, :updatedAt)
+                        """)
+                .param("id", order.id())
+                .param("customerId", order.customerId())
+                .param("status", order.status().value())
+                .param("total", order.total())
+                .param("version", order.version())
+                .param("createdAt", timestamp(order.createdAt()))
+                .param("updatedAt", timestamp(order.updatedAt()))
+                .update();
+        var values = new ArrayList<String>();
+        var params = new HashMap<String, Object>();
+        params.put("orderId", order.id());
+        for (int i = 0; i < order.lines().size(); i++) {
+            var line = order.lines().get(i);
+            values.add("(:orderId, %1$d, :product%1$d, :sku%1$d, :name%1$d, :price%1$d, :quantity%1$d, :total%1$d)"
+                    .formatted(i));
+            params.put("product" + i, line.productId());
+            params.put("sku" + i, line.sku());
+            params.put("name" + i, line.name());
+            params.put("price" + i, line.unitPrice());
+            params.put("quantity" + i, line.quantity());
+            params.put("total" + i, line.lineTotal());
+        }
+        jdbc.sql("insert into order_line (order_id, line_no, product_id, sku, name, unit_price, quantity, line_total)"
+                        + " values " + String.join(", ", values))
+                .params(params)
+                .update();
+        insertChange(order.id(), 0, order.history().getFirst());
+    }
+
+    /** Saves a status change: the order row (only if still at the version it was read) and the new step. */
+    void updateStatus(Order order) {
+        jdbc.sql("""
+                        update customer_order set status = :status, version = :version, updated_at = :updatedAt
+                        where id = :id and version = :previous
+                        """)
+                .param("id", order.id())
+                .param("status", order.status().value())
+                .param("version", order.version())
+                .param("previous", order.version() - 1)
+                .param("updatedAt", timestamp(order.updatedAt()))
+                .update();
+        insertChange(order.id(), order.history().size() - 1, order.history().getLast());
+    }
+
+    Optional<Order> findById(UUID id, boolean forUpdate) {
+        var rows = jdbc.sql(
+                        "select " + COLUMNS + " from customer_order where id = :id" + (forUpdate ? " for update" : ""))
+                .param("id", id)
+                .query(OrderRepository::header)
+                .list();
+        return assemble(rows).stream().findFirst();
+    }
+
+    List<Order> page(OrderSearch search, @Nullable UUID onlyCustomer, @Nullable List<String> after) {
+        var where = new ArrayList<String>();
+        var params = new HashMap<String, Object>();
+        if (search.status() != null) {
+            where.add("status = :status");
+            params.put("status", search.status().value());
+        }
+        UUID customer = onlyCustomer != null ? onlyCustomer : search.customerId();
+        if (customer != null) {
+            where.add("customer_id = :customer");
+            params.put("customer", customer);
+        }
+        if (onlyCustomer != null && search.customerId() != null && !onlyCustomer.equals(search.customerId())) {
+            return List.of();
+        }
+        if (search.createdAfter() != null) {
+            where.add("created_at > :createdAfter");
+            params.put("createdAfter", timestamp(search.createdAfter()));
+        }
+        if (search.createdBefore() != null) {
+            where.add("created_at < :createdBefore");
+            params.put("createdBefore", timestamp(search.createdBefore()));
+        }
+        if (after != null) {
+            where.add("(created_at, id) > (:afterCreatedAt, :afterId)");
+            params.put("afterCreatedAt", timestamp(Instant.parse(after.get(0))));
+            params.put("afterId", UUID.fromString(after.get(1)));
+        }
+        params.put("limit", search.limit() + 1);
+        var rows = jdbc.sql("select " + COLUMNS + " from customer_order"
+                        + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                        + " order by created_at, id limit :limit")
+                .params(params)
+                .query(OrderRepository::header)
+                .list();
+        return assemble(rows);
+    }
+
+    boolean existsForCustomer(UUID customerId) {
+        return jdbc.sql("select exists (select 1 from customer_order where customer_id = :id)")
+                .param("id", customerId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    private void insertChange(UUID orderId, int seq, StatusChange change) {
+        jdbc.sql("""
+                        insert into order_status_change (order_id, seq, status, changed_at, changed_by, reason)
+                        values (:orderId, :seq, :status, :at, :by, :reason)
+                        """)
+                .param("orderId", orderId)
+                .param("seq", seq)
+                .param("status", change.status().value())
+                .param("at", timestamp(change.at()))
+                .param("by", change.by())
+                .param("reason", change.reason())
+                .update();
+    }
+
+    /** Loads the lines and history of all the orders at once and builds them, in the given order. */
+    private List<Order> assemble(List<Header> headers) {
+        if (headers.isEmpty()) {
+            return List.of();
+        }
+        var ids = headers.stream().map(Header::id).toList();
+        var lines = new HashMap<UUID, List<OrderLine>>();
+        jdbc.sql("select order_id, product_id, sku, name, unit_price, quantity from order_line"
+                        + " where order_id in (:ids) order by order_id, line_no")
+                .param("ids", ids)
+                .query((rs, row) -> {
+                    lines.computeIfAbsent(rs.getObject("order_id", UUID.class), k -> new ArrayList<>())
+                            .add(new OrderLine(
+                                    rs.getObject("product_id", UUID.class),
+                                    rs.getString("sku"),
+                                    rs.getString("name"),
+                                    rs.getBigDecimal("unit_price"),
+                                    rs.getInt("quantity")));
+                    return null;
+                })
+                .list();
+        var history = new HashMap<UUID, List<StatusChange>>();
+        jdbc.sql("select order_id, status, changed_at, changed_by, reason from order_status_change"
+                        + " where order_id in (:ids) order by order_id, seq")
+                .param("ids", ids)
+                .query((rs, row) -> {
+                    history.computeIfAbsent(rs.getObject("order_id", UUID.class), k -> new ArrayList<>())
+                            .add(new StatusChange(
+                                    OrderStatus.of(rs.getString("status")).orElseThrow(),
+                                    rs.getObject("changed_at", OffsetDateTime.class)
+                                            .toInstant(),
+                                    rs.getString("changed_by"),
+                                    rs.getString("reason")));
+                    return null;
+                })
+                .list();
+        var orders = new LinkedHashMap<UUID, Order>();
+        for (var header : headers) {
+            orders.put(
+                    header.id(),
+                    new Order(
+                            header.id(),
+                            header.customerId(),
+                            header.status(),
+                            lines.getOrDefault(header.id(), List.of()),
+                            history.getOrDefault(header.id(), List.of()),
+                            header.version(),
+                            header.createdAt(),
+                            header.updatedAt()));
+        }
+        return List.copyOf(orders.values());
+    }
+
+    private record Header(
+            UUID id, UUID customerId, OrderStatus status, long version, Instant createdAt, Instant updatedAt) {}
+
+    private static Header header(ResultSet rs, int row) throws SQLException {
+        return new Header(
+                rs.getObject("id", UUID.class),
+                rs.getObject("customer_id", UUID.class),
+                OrderStatus.of(rs.getString("status")).orElseThrow(),
+                rs.getLong("version"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.stockroom.ordering;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A page request over orders, newest filters first; every filter is optional. */
+public record OrderSearch(
+        @Nullable OrderStatus status,
+        @Nullable UUID customerId,
+        @Nullable Instant createdAfter,
+        @Nullable Instant createdBefore,
+        int limit,
+        @Nullable String cursor) {
+
+    String fingerprint() {
+        return String.join(
+                "|",
+                "orders",
+                String.valueOf(status),
+                String.valueOf(customerId),
+                String.valueOf(createdAfter),
+                String.valueOf(createdBefore));
+    }
+}

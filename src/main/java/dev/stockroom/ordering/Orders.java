@@ -1,0 +1,143 @@
+package dev.stockroom.ordering;
+
+import dev.stockroom.catalog.Catalog;
+import dev.stockroom.catalog.StockRequest;
+import dev.stockroom.catalog.UnknownProducts;
+import dev.stockroom.catalog.domain.ProductId;
+import dev.stockroom.customers.Customers;
+import dev.stockroom.shared.InvalidRequest;
+import dev.stockroom.shared.paging.CursorCodec;
+import dev.stockroom.shared.paging.Page;
+import dev.stockroom.shared.security.Caller;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The ordering module's public API. Placing an order reserves stock for every line in the same transaction, all
+ * or nothing, so the service never oversells; cancelling gives the units back exactly once. Object-level access
+ * is decided here: a caller bound to a customer may place, see and cancel only that customer's orders, and
+ * everything else is "not found" to it; only principals not bound to a customer confirm, ship and deliver.
+ */
+@Service
+public class Orders {
+
+    private final OrderRepository orders;
+    private final Catalog catalog;
+    private final Customers customers;
+    private final CursorCodec cursors;
+    private final Clock clock;
+
+    Orders(OrderRepository orders, Catalog catalog, Customers customers, CursorCodec cursors, Clock clock) {
+        this.orders = orders;
+        this.catalog = catalog;
+        this.customers = customers;
+        this.cursors = cursors;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Order place(NewOrder request, Caller caller) {
+        var invalid = InvalidRequest.builder();
+        if (!customers.isVisible(request.customerId(), caller)) {
+            invalid.pointer("/customer_id", "No customer exists with this id.", "unknown_customer");
+        }
+        var seen = new HashSet<UUID>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            if (!seen.add(request.lines().get(i).productId())) {
+                invalid.pointer(
+                        "/lines/" + i + "/product_id", "The product is already on another line.", "duplicate_product");
+            }
+        }
+        invalid.throwIfAny();
+        var requests = request.lines().stream()
+                .map(line -> new StockRequest(new ProductId(line.productId()), line.quantity()))
+                .toList();
+        List<dev.stockroom.catalog.ReservedStock> reserved;
+        try {
+            reserved = catalog.reserve(requests);
+        } catch (UnknownProducts e) {
+            var unknown = InvalidRequest.builder();
+            for (int i = 0; i < request.lines().size(); i++) {
+                if (e.missing().contains(new ProductId(request.lines().get(i).productId()))) {
+                    unknown.pointer(
+                            "/lines/" + i + "/product_id", "No product exists with this id.", "unknown_product");
+                }
+            }
+            unknown.throwIfAny();
+            throw e;
+        }
+        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        var lines = reserved.stream()
+                .map(r -> new OrderLine(
+                        r.productId().value(),
+                        r.sku().value(),
+                        r.name(),
+                        r.unitPrice().amount(),
+                        r.quantity()))
+                .toList();
+        var order = new Order(
+                UUID.randomUUID(),
+                request.customerId(),
+                OrderStatus.PENDING,
+                lines,
+                List.of(new StatusChange(OrderStatus.PENDING, now, caller.subject(), null)),
+                1,
+                now,
+                now);
+        orders.insert(order);
+        return order;
+    }
+
+    @Transactional(readOnly = true)
+    public Order get(UUID id, Caller caller) {
+        return orders.findById(id, false)
+                .filter(order -> visibleTo(order, caller))
+                .orElseThrow(() -> OrderRefusal.notFound(id));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Order> list(OrderSearch search, Caller caller) {
+        String query = search.fingerprint();
+        List<String> after = search.cursor() == null ? null : cursors.decode(search.cursor(), query);
+        return Page.fromRows(
+                orders.page(search, caller.customerId(), after),
+                search.limit(),
+                last -> cursors.encode(
+                        query, List.of(last.createdAt().toString(), last.id().toString())));
+    }
+
+    /**
+     * Moves the order to {@code target}. The row is locked while the transition is checked and written, so of
+     * two concurrent cancellations exactly one succeeds and releases the stock.
+     */
+    @Transactional
+    public Order transition(UUID id, OrderStatus target, @Nullable String reason, Caller caller) {
+        var current = orders.findById(id, true)
+                .filter(order -> visibleTo(order, caller))
+                .orElseThrow(() -> OrderRefusal.notFound(id));
+        if (target != OrderStatus.CANCELLED && caller.boundCustomer().isPresent()) {
+            throw OrderRefusal.boundClient();
+        }
+        var moved = current.moveTo(target, clock.instant().truncatedTo(ChronoUnit.MICROS), caller.subject(), reason);
+        orders.updateStatus(moved);
+        if (target == OrderStatus.CANCELLED && current.status().holdsStock()) {
+            catalog.release(current.lines().stream()
+                    .map(line -> new StockRequest(new ProductId(line.productId()), line.quantity()))
+                    .toList());
+        }
+        return moved;
+    }
+
+    private static boolean visibleTo(Order order, Caller caller) {
+        return caller.boundCustomer()
+                .map(bound -> Objects.equals(bound, order.customerId()))
+                .orElse(true);
+    }
+}

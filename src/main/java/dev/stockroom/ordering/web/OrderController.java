@@ -1,0 +1,190 @@
+package dev.stockroom.ordering.web;
+
+import dev.stockroom.ordering.OrderSearch;
+import dev.stockroom.ordering.OrderStatus;
+import dev.stockroom.ordering.Orders;
+import dev.stockroom.shared.security.Caller;
+import dev.stockroom.shared.security.RequiresScope;
+import dev.stockroom.shared.security.Scopes;
+import dev.stockroom.shared.web.ETags;
+import dev.stockroom.shared.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** {@code /v1/orders}: the HTTP face of {@link Orders}. */
+@RestController
+@RequestMapping(path = "/v1/orders", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Orders", description = "Orders, their stock reservations and their lifecycle.")
+class OrderController {
+
+    private final Orders orders;
+
+    OrderController(Orders orders) {
+        this.orders = orders;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @RequiresScope(Scopes.ORDERS_WRITE)
+    @Operation(
+            summary = "Place an order",
+            description = "Reserves stock for every line in one transaction, all or nothing, and creates the order"
+                    + " as `pending`. A client bound to a customer may order only for that customer.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Placed.",
+            headers = {@Header(name = HttpHeaders.LOCATION), @Header(name = HttpHeaders.ETAG)})
+    @ApiResponse(
+            responseCode = "409",
+            description = "Not enough stock; `shortfalls` names each short line (product_id, requested, available).")
+    ResponseEntity<OrderResponse> place(@Valid @RequestBody CreateOrderRequest request) {
+        var order = orders.place(request.toCommand(), Caller.current());
+        var location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+                .path("/{id}")
+                .buildAndExpand(order.id())
+                .toUri();
+        return ResponseEntity.created(location).eTag(ETags.of(order.version())).body(OrderResponse.from(order));
+    }
+
+    @GetMapping("/{id}")
+    @RequiresScope(Scopes.ORDERS_READ)
+    @Operation(summary = "Get an order")
+    @ApiResponse(responseCode = "200", description = "The order.", headers = @Header(name = HttpHeaders.ETAG))
+    @ApiResponse(responseCode = "304", description = "Not modified since the ETag in `If-None-Match`.")
+    ResponseEntity<OrderResponse> get(@PathVariable @Parameter(description = "Order id.") UUID id) {
+        var order = orders.get(id, Caller.current());
+        return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderResponse.from(order));
+    }
+
+    @GetMapping
+    @RequiresScope(Scopes.ORDERS_READ)
+    @Operation(
+            summary = "List orders",
+            description = "In creation order, cursor-paginated; a bound client sees only its customer's orders.")
+    @ApiResponse(responseCode = "200", description = "One page of orders.")
+    ResponseEntity<PageResponse<OrderResponse>> list(
+            @RequestParam(required = false)
+                    @Pattern(
+                            regexp = "pending|confirmed|shipped|delivered|cancelled",
+                            message = "is not an order status")
+                    @Parameter(
+                            description = "Only orders in this status.",
+                            schema =
+                                    @Schema(
+                                            allowableValues = {
+                                                "pending",
+                                                "confirmed",
+                                                "shipped",
+                                                "delivered",
+                                                "cancelled"
+                                            }))
+                    @Nullable String status,
+            @RequestParam(name = "customer_id", required = false)
+                    @Parameter(description = "Only this customer's orders.")
+                    @Nullable UUID customerId,
+            @RequestParam(name = "created_after", required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    @Parameter(
+                            description = "Only orders placed after this instant (RFC 3339).",
+                            example = "2026-01-01T00:00:00Z")
+                    @Nullable OffsetDateTime createdAfter,
+            @RequestParam(name = "created_before", required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    @Parameter(
+                            description = "Only orders placed before this instant (RFC 3339).",
+                            example = "2026-12-31T00:00:00Z")
+                    @Nullable OffsetDateTime createdBefore,
+            @RequestParam(defaultValue = "20")
+                    @Min(1) @Max(100) @Parameter(description = "Page size, 1 to 100.", example = "20")
+                    int limit,
+            @RequestParam(required = false)
+                    @Size(max = 2048) @Parameter(description = "The `next_cursor` of the previous page.")
+                    @Nullable String cursor) {
+        var search = new OrderSearch(
+                status == null ? null : OrderStatus.of(status).orElseThrow(),
+                customerId,
+                createdAfter == null ? null : createdAfter.toInstant(),
+                createdBefore == null ? null : createdBefore.toInstant(),
+                limit,
+                cursor);
+        return PageResponse.ok(orders.list(search, Caller.current()), OrderResponse::from);
+    }
+
+    @PostMapping("/{id}/confirm")
+    @RequiresScope(Scopes.ORDERS_WRITE)
+    @Operation(summary = "Confirm an order", description = "pending → confirmed. Not for clients bound to a customer.")
+    @ApiResponse(responseCode = "200", description = "The order, confirmed.")
+    @ApiResponse(responseCode = "409", description = "The order is not pending; the problem states its status.")
+    ResponseEntity<OrderResponse> confirm(
+            @PathVariable @Parameter(description = "Order id.") UUID id,
+            @RequestBody(required = false) @Valid @Nullable TransitionRequest request) {
+        return transition(id, OrderStatus.CONFIRMED, request);
+    }
+
+    @PostMapping("/{id}/ship")
+    @RequiresScope(Scopes.ORDERS_WRITE)
+    @Operation(summary = "Ship an order", description = "confirmed → shipped. Not for clients bound to a customer.")
+    @ApiResponse(responseCode = "200", description = "The order, shipped.")
+    @ApiResponse(responseCode = "409", description = "The order is not confirmed; the problem states its status.")
+    ResponseEntity<OrderResponse> ship(
+            @PathVariable @Parameter(description = "Order id.") UUID id,
+            @RequestBody(required = false) @Valid @Nullable TransitionRequest request) {
+        return transition(id, OrderStatus.SHIPPED, request);
+    }
+
+    @PostMapping("/{id}/deliver")
+    @RequiresScope(Scopes.ORDERS_WRITE)
+    @Operation(
+            summary = "Mark an order delivered",
+            description = "shipped → delivered. Not for clients bound to a customer.")
+    @ApiResponse(responseCode = "200", description = "The order, delivered.")
+    @ApiResponse(responseCode = "409", description = "The order is not shipped; the problem states its status.")
+    ResponseEntity<OrderResponse> deliver(
+            @PathVariable @Parameter(description = "Order id.") UUID id,
+            @RequestBody(required = false) @Valid @Nullable TransitionRequest request) {
+        return transition(id, OrderStatus.DELIVERED, request);
+    }
+
+    @PostMapping("/{id}/cancel")
+    @RequiresScope(Scopes.ORDERS_WRITE)
+    @Operation(
+            summary = "Cancel an order",
+            description = "pending or confirmed → cancelled; the reserved stock goes back, exactly once.")
+    @ApiResponse(responseCode = "200", description = "The order, cancelled.")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The order can no longer be cancelled; the problem states its status.")
+    ResponseEntity<OrderResponse> cancel(
+            @PathVariable @Parameter(description = "Order id.") UUID id,
+            @RequestBody(required = false) @Valid @Nullable TransitionRequest request) {
+        return transition(id, OrderStatus.CANCELLED, request);
+    }
+
+    private ResponseEntity<OrderResponse> transition(UUID id, OrderStatus target, @Nullable TransitionRequest request) {
+        var order = orders.transition(id, target, request == null ? null : request.reason(), Caller.current());
+        return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderResponse.from(order));
+    }
+}
