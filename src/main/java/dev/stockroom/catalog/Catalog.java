@@ -87,21 +87,23 @@ public class Catalog {
      */
     @Transactional
     public List<ReservedStock> reserve(List<StockRequest> requests) {
-        var locked = products.lockForReservation(
-                requests.stream().map(StockRequest::productId).toList());
+        var locked = products.lockForReservation(requests.stream()
+                .map(request -> new ProductId(request.productId()))
+                .toList());
         var missing = requests.stream()
                 .map(StockRequest::productId)
-                .filter(id -> !locked.containsKey(id))
+                .filter(id -> !locked.containsKey(new ProductId(id)))
                 .toList();
         if (!missing.isEmpty()) {
             throw new UnknownProducts(missing);
         }
         var shortfalls = requests.stream()
-                .filter(request -> locked.get(request.productId()).stock() < request.quantity())
+                .filter(request ->
+                        locked.get(new ProductId(request.productId())).stock() < request.quantity())
                 .map(request -> new StockShortage.Shortfall(
                         request.productId(),
                         request.quantity(),
-                        locked.get(request.productId()).stock()))
+                        locked.get(new ProductId(request.productId())).stock()))
                 .toList();
         if (!shortfalls.isEmpty()) {
             throw new StockShortage(shortfalls);
@@ -109,9 +111,13 @@ public class Catalog {
         products.changeStock(requests, -1, clock.instant());
         return requests.stream()
                 .map(request -> {
-                    var product = locked.get(request.productId());
+                    var product = locked.get(new ProductId(request.productId()));
                     return new ReservedStock(
-                            product.id(), product.sku(), product.name(), product.price(), request.quantity());
+                            request.productId(),
+                            product.sku().value(),
+                            product.name(),
+                            product.price().amount(),
+                            request.quantity());
                 })
                 .toList();
     }

@@ -118,7 +118,7 @@ class ProductRepository {
         var params = new HashMap<String, Object>();
         for (int i = 0; i < requests.size(); i++) {
             values.add("(cast(:id%d as uuid), cast(:delta%d as integer))".formatted(i, i));
-            params.put("id" + i, requests.get(i).productId().value());
+            params.put("id" + i, requests.get(i).productId());
             params.put("delta" + i, sign * requests.get(i).quantity());
         }
         params.put("now", timestamp(now));

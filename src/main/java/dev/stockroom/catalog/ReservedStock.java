@@ -1,8 +1,7 @@
 package dev.stockroom.catalog;
 
-import dev.stockroom.catalog.domain.Price;
-import dev.stockroom.catalog.domain.ProductId;
-import dev.stockroom.catalog.domain.Sku;
+import java.math.BigDecimal;
+import java.util.UUID;
 
 /** Units taken out of stock for an order, with the product as it was at that moment. */
-public record ReservedStock(ProductId productId, Sku sku, String name, Price unitPrice, int quantity) {}
+public record ReservedStock(UUID productId, String sku, String name, BigDecimal unitPrice, int quantity) {}

@@ -1,6 +1,6 @@
 package dev.stockroom.catalog;
 
-import dev.stockroom.catalog.domain.ProductId;
+import java.util.UUID;
 
 /** A number of units of one product, to reserve for an order or to give back. */
-public record StockRequest(ProductId productId, int quantity) {}
+public record StockRequest(UUID productId, int quantity) {}

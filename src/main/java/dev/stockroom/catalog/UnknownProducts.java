@@ -1,20 +1,20 @@
 package dev.stockroom.catalog;
 
-import dev.stockroom.catalog.domain.ProductId;
 import dev.stockroom.shared.DomainException;
 import java.util.List;
+import java.util.UUID;
 
 /** Some products asked for do not exist. */
 public final class UnknownProducts extends DomainException {
 
-    private final List<ProductId> missing;
+    private final List<UUID> missing;
 
-    UnknownProducts(List<ProductId> missing) {
+    UnknownProducts(List<UUID> missing) {
         super(Kind.UNPROCESSABLE, "validation-error", "Validation failed", "Some products do not exist.");
         this.missing = List.copyOf(missing);
     }
 
-    public List<ProductId> missing() {
+    public List<UUID> missing() {
         return missing;
     }
 }

@@ -1,9 +1,9 @@
 package dev.stockroom.ordering;
 
 import dev.stockroom.catalog.Catalog;
+import dev.stockroom.catalog.ReservedStock;
 import dev.stockroom.catalog.StockRequest;
 import dev.stockroom.catalog.UnknownProducts;
-import dev.stockroom.catalog.domain.ProductId;
 import dev.stockroom.customers.Customers;
 import dev.stockroom.shared.InvalidRequest;
 import dev.stockroom.shared.paging.CursorCodec;
@@ -57,15 +57,15 @@ public class Orders {
         }
         invalid.throwIfAny();
         var requests = request.lines().stream()
-                .map(line -> new StockRequest(new ProductId(line.productId()), line.quantity()))
+                .map(line -> new StockRequest(line.productId(), line.quantity()))
                 .toList();
-        List<dev.stockroom.catalog.ReservedStock> reserved;
+        List<ReservedStock> reserved;
         try {
             reserved = catalog.reserve(requests);
         } catch (UnknownProducts e) {
             var unknown = InvalidRequest.builder();
             for (int i = 0; i < request.lines().size(); i++) {
-                if (e.missing().contains(new ProductId(request.lines().get(i).productId()))) {
+                if (e.missing().contains(request.lines().get(i).productId())) {
                     unknown.pointer(
                             "/lines/" + i + "/product_id", "No product exists with this id.", "unknown_product");
                 }
@@ -75,12 +75,7 @@ public class Orders {
         }
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var lines = reserved.stream()
-                .map(r -> new OrderLine(
-                        r.productId().value(),
-                        r.sku().value(),
-                        r.name(),
-                        r.unitPrice().amount(),
-                        r.quantity()))
+                .map(r -> new OrderLine(r.productId(), r.sku(), r.name(), r.unitPrice(), r.quantity()))
                 .toList();
         var order = new Order(
                 UUID.randomUUID(),
@@ -129,7 +124,7 @@ public class Orders {
         orders.updateStatus(moved);
         if (target == OrderStatus.CANCELLED && current.status().holdsStock()) {
             catalog.release(current.lines().stream()
-                    .map(line -> new StockRequest(new ProductId(line.productId()), line.quantity()))
+                    .map(line -> new StockRequest(line.productId(), line.quantity()))
                     .toList());
         }
         return moved;

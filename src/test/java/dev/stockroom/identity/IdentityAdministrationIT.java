@@ -74,7 +74,7 @@ class IdentityAdministrationIT {
 
     @Test
     void aClientBoundToACustomerCarriesTheBindingInItsTokens() {
-        String customer = UUID.randomUUID().toString();
+        String customer = dev.stockroom.support.CustomerData.create(api);
         var created = api.post(
                         "/v1/clients",
                         Map.of("name", "Bound partner", "scopes", List.of("orders:read"), "customer_id", customer))
@@ -139,6 +139,23 @@ class IdentityAdministrationIT {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Authorization", "Basic " + basic)
                 .send();
+    }
+
+    @Test
+    void aClientCannotBeBoundToACustomerThatDoesNotExist() {
+        var refused = api.post(
+                        "/v1/clients",
+                        Map.of(
+                                "name",
+                                "Ghost partner",
+                                "scopes",
+                                List.of("orders:read"),
+                                "customer_id",
+                                UUID.randomUUID()))
+                .send();
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.at("/errors/0/pointer")).isEqualTo("/customer_id");
     }
 
     @Test
