@@ -142,6 +142,19 @@ class OpenApiConfiguration {
     }
 
     private static void addErrors(String path, PathItem.HttpMethod method, Operation operation) {
+        if (method == PathItem.HttpMethod.POST && path.startsWith("/v1/")) {
+            operation.addParametersItem(new io.swagger.v3.oas.models.parameters.HeaderParameter()
+                    .name(IdempotencyFilter.HEADER)
+                    .description("1 to 255 characters. Retrying with the same key and body replays the first"
+                            + " successful response (with `Idempotent-Replayed: true`) and does nothing again; the same"
+                            + " key with another body answers 422, and while the first request still runs, 409."
+                            + " Keys are per client and kept at least 24 hours.")
+                    .required(false)
+                    .schema(new io.swagger.v3.oas.models.media.StringSchema()
+                            .minLength(1)
+                            .maxLength(255))
+                    .example("3f9c2d1e-order-2026-11-27"));
+        }
         var responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         operation.setResponses(responses);
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
