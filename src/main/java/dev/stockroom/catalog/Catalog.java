@@ -6,11 +6,15 @@ import dev.stockroom.catalog.domain.ProductId;
 import dev.stockroom.catalog.domain.StockAdjustment;
 import dev.stockroom.shared.Precondition;
 import dev.stockroom.shared.PreconditionFailed;
+import dev.stockroom.shared.audit.AuditableEvent;
 import dev.stockroom.shared.paging.CursorCodec;
 import dev.stockroom.shared.paging.Page;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,11 +29,13 @@ public class Catalog {
     private final ProductRepository products;
     private final CursorCodec cursors;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Catalog(ProductRepository products, CursorCodec cursors, Clock clock) {
+    Catalog(ProductRepository products, CursorCodec cursors, Clock clock, ApplicationEventPublisher events) {
         this.products = products;
         this.cursors = cursors;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Adds a product; a sku that is already taken throws {@link DuplicateSku}. */
@@ -43,6 +49,7 @@ public class Catalog {
                 request.stock(),
                 clock.instant());
         products.insert(product);
+        audit("product.created", product.id(), AuditableEvent.created(snapshot(product)));
         return product;
     }
 
@@ -58,14 +65,16 @@ public class Catalog {
         var changed = current.apply(changes, clock.instant());
         if (changed != current) {
             products.update(changed);
+            audit("product.updated", id, AuditableEvent.between(snapshot(current), snapshot(changed)));
         }
         return changed;
     }
 
     @Transactional
     public void remove(ProductId id, Precondition precondition) {
-        lockedForChange(id, precondition);
+        var current = lockedForChange(id, precondition);
         products.delete(id);
+        audit("product.deleted", id, AuditableEvent.deleted(snapshot(current)));
     }
 
     /**
@@ -74,10 +83,17 @@ public class Catalog {
      */
     @Transactional
     public StockAdjustment adjustStock(ProductId id, int delta, String reason) {
-        return products.adjustStock(id, delta, reason, clock.instant())
+        var adjustment = products.adjustStock(id, delta, reason, clock.instant())
                 .orElseThrow(() -> products.currentStock(id)
                         .<RuntimeException>map(available -> InsufficientStock.forAdjustment(id, available, delta))
                         .orElseGet(() -> ProductNotFound.withId(id)));
+        audit(
+                "product.stock_adjusted",
+                id,
+                Map.of(
+                        "stock", new AuditableEvent.Change(adjustment.stockAfter() - delta, adjustment.stockAfter()),
+                        "reason", new AuditableEvent.Change(null, reason)));
+        return adjustment;
     }
 
     /**
@@ -142,6 +158,20 @@ public class Catalog {
                 products.search(search, after),
                 search.limit(),
                 last -> cursors.encode(query, ProductRepository.positionOf(last, search.sort())));
+    }
+
+    private void audit(String action, ProductId id, Map<String, AuditableEvent.Change> changes) {
+        events.publishEvent(AuditableEvent.of(action, "product", id.toString(), changes));
+    }
+
+    private static Map<String, Object> snapshot(Product product) {
+        var fields = new LinkedHashMap<String, Object>();
+        fields.put("sku", product.sku().value());
+        fields.put("name", product.name());
+        fields.put("description", product.description());
+        fields.put("price", product.price().amount());
+        fields.put("stock", product.stock());
+        return fields;
     }
 
     private Product lockedForChange(ProductId id, Precondition precondition) {

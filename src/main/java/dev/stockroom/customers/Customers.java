@@ -2,6 +2,7 @@ package dev.stockroom.customers;
 
 import dev.stockroom.shared.Precondition;
 import dev.stockroom.shared.PreconditionFailed;
+import dev.stockroom.shared.audit.AuditableEvent;
 import dev.stockroom.shared.paging.CursorCodec;
 import dev.stockroom.shared.paging.Page;
 import dev.stockroom.shared.security.Caller;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,11 +26,13 @@ public class Customers {
     private final CustomerRepository customers;
     private final CursorCodec cursors;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Customers(CustomerRepository customers, CursorCodec cursors, Clock clock) {
+    Customers(CustomerRepository customers, CursorCodec cursors, Clock clock, ApplicationEventPublisher events) {
         this.customers = customers;
         this.cursors = cursors;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -38,6 +42,7 @@ public class Customers {
         }
         var customer = Customer.create(request, clock.instant());
         customers.insert(customer);
+        audit("customer.created", customer.id(), AuditableEvent.created(snapshot(customer)));
         return customer;
     }
 
@@ -74,6 +79,7 @@ public class Customers {
         var changed = current.apply(changes, clock.instant());
         if (changed != current) {
             customers.update(changed);
+            audit("customer.updated", id, AuditableEvent.between(snapshot(current), snapshot(changed)));
         }
         return changed;
     }
@@ -91,6 +97,7 @@ public class Customers {
             throw PreconditionFailed.staleVersion("customer", current.version());
         }
         customers.delete(id);
+        audit("customer.deleted", id, AuditableEvent.deleted(snapshot(current)));
     }
 
     /** Whether the customer exists and the caller may act for it. */
@@ -103,6 +110,26 @@ public class Customers {
     @Transactional(readOnly = true)
     public boolean exists(UUID id) {
         return customers.exists(id);
+    }
+
+    private void audit(String action, UUID id, java.util.Map<String, AuditableEvent.Change> changes) {
+        events.publishEvent(AuditableEvent.of(action, "customer", id.toString(), changes));
+    }
+
+    private static java.util.Map<String, Object> snapshot(Customer customer) {
+        var fields = new java.util.LinkedHashMap<String, Object>();
+        var address = customer.shippingAddress();
+        fields.put("name", customer.name());
+        fields.put("email", customer.email());
+        fields.put("phone", customer.phone());
+        fields.put(
+                "shipping_address",
+                java.util.Map.of(
+                        "lines", address.lines(),
+                        "city", address.city(),
+                        "postal_code", address.postalCode(),
+                        "country", address.country()));
+        return fields;
     }
 
     private static java.util.Optional<UUID> visible(UUID id, Caller caller) {

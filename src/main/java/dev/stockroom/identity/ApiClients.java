@@ -2,6 +2,7 @@ package dev.stockroom.identity;
 
 import dev.stockroom.customers.Customers;
 import dev.stockroom.shared.InvalidValue;
+import dev.stockroom.shared.audit.AuditableEvent;
 import dev.stockroom.shared.paging.CursorCodec;
 import dev.stockroom.shared.paging.Page;
 import java.security.SecureRandom;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +34,7 @@ public class ApiClients {
     private final CursorCodec cursors;
     private final Clock clock;
     private final Customers customers;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
     ApiClients(
@@ -40,8 +43,10 @@ public class ApiClients {
             PasswordEncoder passwords,
             CursorCodec cursors,
             Clock clock,
-            Customers customers) {
+            Customers customers,
+            ApplicationEventPublisher events) {
         this.customers = customers;
+        this.events = events;
         this.clients = clients;
         this.authorizations = authorizations;
         this.passwords = passwords;
@@ -65,6 +70,7 @@ public class ApiClients {
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         String secret = newSecret();
         clients.insert(client, passwords.encode(secret));
+        audit("client.created", client.id(), AuditableEvent.created(snapshot(client)));
         return new CreatedApiClient(client, secret);
     }
 
@@ -89,10 +95,10 @@ public class ApiClients {
 
     @Transactional
     public void delete(UUID id) {
-        if (!clients.delete(id)) {
-            throw IdentityRefusal.clientNotFound(id);
-        }
+        var client = clients.findById(id).orElseThrow(() -> IdentityRefusal.clientNotFound(id));
+        clients.delete(id);
         authorizations.revokeForClient(id.toString());
+        audit("client.deleted", id, AuditableEvent.deleted(snapshot(client)));
     }
 
     /**
@@ -102,7 +108,13 @@ public class ApiClients {
     @Transactional
     public void ensure(String clientId, String secret, String name, Set<String> scopes) {
         String hash = passwords.encode(secret);
-        if (!clients.updateCredentials(clientId, hash, String.join(" ", scopes))) {
+        if (clients.updateCredentials(clientId, hash, String.join(" ", scopes))) {
+            events.publishEvent(AuditableEvent.of(
+                    "client.credentials_set",
+                    "client",
+                    clientId,
+                    java.util.Map.of("secret", new AuditableEvent.Change(null, "set from the environment"))));
+        } else {
             var client = new ApiClient(
                     UUID.randomUUID(),
                     clientId,
@@ -112,12 +124,30 @@ public class ApiClients {
                     null,
                     clock.instant().truncatedTo(ChronoUnit.MICROS));
             clients.insert(client, hash);
+            audit("client.created", client.id(), AuditableEvent.created(snapshot(client)));
         }
     }
 
     @Transactional(readOnly = true)
     public boolean exists(String clientId) {
         return clients.exists(clientId);
+    }
+
+    private void audit(String action, UUID id, java.util.Map<String, AuditableEvent.Change> changes) {
+        events.publishEvent(AuditableEvent.of(action, "client", id.toString(), changes));
+    }
+
+    /** What the log may know of a client: never its secret. */
+    private static java.util.Map<String, Object> snapshot(ApiClient client) {
+        var fields = new java.util.LinkedHashMap<String, Object>();
+        fields.put("client_id", client.clientId());
+        fields.put("name", client.name());
+        fields.put("scopes", client.scopes().stream().sorted().toList());
+        fields.put("redirect_uris", client.redirectUris());
+        fields.put(
+                "customer_id",
+                client.customerId() == null ? null : client.customerId().toString());
+        return fields;
     }
 
     String newSecret() {

@@ -3,6 +3,7 @@ package dev.stockroom.identity;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -59,8 +60,12 @@ class AuthorizationServerConfiguration {
 
     @Bean
     OAuth2AuthorizationService authorizationService(
-            JdbcTemplate jdbcTemplate, JdbcClient jdbc, RegisteredClientRepository clients) {
-        return new RotatingAuthorizationService(new JdbcOAuth2AuthorizationService(jdbcTemplate, clients), jdbc);
+            JdbcTemplate jdbcTemplate,
+            JdbcClient jdbc,
+            RegisteredClientRepository clients,
+            ApplicationEventPublisher events) {
+        return new RotatingAuthorizationService(
+                new JdbcOAuth2AuthorizationService(jdbcTemplate, clients), jdbc, events);
     }
 
     @Bean

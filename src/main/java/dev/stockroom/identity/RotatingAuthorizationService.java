@@ -1,5 +1,6 @@
 package dev.stockroom.identity;
 
+import dev.stockroom.shared.audit.AuditableEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,6 +9,7 @@ import java.time.ZoneOffset;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
@@ -26,10 +28,13 @@ class RotatingAuthorizationService implements OAuth2AuthorizationService {
 
     private final OAuth2AuthorizationService delegate;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    RotatingAuthorizationService(OAuth2AuthorizationService delegate, JdbcClient jdbc) {
+    RotatingAuthorizationService(
+            OAuth2AuthorizationService delegate, JdbcClient jdbc, ApplicationEventPublisher events) {
         this.delegate = delegate;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @Override
@@ -84,6 +89,14 @@ class RotatingAuthorizationService implements OAuth2AuthorizationService {
                     family.getRegisteredClientId(),
                     family.getPrincipalName());
             delegate.remove(family);
+            events.publishEvent(AuditableEvent.of(
+                    "authorization.revoked",
+                    "authorization",
+                    authorizationId,
+                    java.util.Map.of(
+                            "reason", new AuditableEvent.Change(null, "refresh token reuse"),
+                            "principal", new AuditableEvent.Change(null, family.getPrincipalName()),
+                            "client", new AuditableEvent.Change(null, family.getRegisteredClientId()))));
         }
     }
 

@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.stockroom.shared.audit.AuditableEvent;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
@@ -20,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,9 +44,16 @@ public class SigningKeys {
     private final Clock clock;
     private final Duration publishRetiredFor;
     private final Duration refresh;
+    private final ApplicationEventPublisher events;
     private volatile Snapshot snapshot = new Snapshot(new JWKSet(), new JWKSet(), Instant.EPOCH);
 
-    SigningKeys(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, OAuthProperties properties) {
+    SigningKeys(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            Clock clock,
+            OAuthProperties properties,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
@@ -83,7 +92,13 @@ public class SigningKeys {
             jdbc.sql("update signing_key set retired_at = :now where retired_at is null")
                     .param("now", now.atOffset(ZoneOffset.UTC))
                     .update();
-            return insertKey(now);
+            var created = insertKey(now);
+            events.publishEvent(AuditableEvent.of(
+                    "signing_key.rotated",
+                    "signing_key",
+                    created.kid(),
+                    java.util.Map.of("active", new AuditableEvent.Change(false, true))));
+            return created;
         });
         load();
         return key;

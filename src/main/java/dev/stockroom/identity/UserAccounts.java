@@ -3,6 +3,7 @@ package dev.stockroom.identity;
 import dev.stockroom.shared.InvalidValue;
 import dev.stockroom.shared.Precondition;
 import dev.stockroom.shared.PreconditionFailed;
+import dev.stockroom.shared.audit.AuditableEvent;
 import dev.stockroom.shared.paging.CursorCodec;
 import dev.stockroom.shared.paging.Page;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,13 +37,16 @@ public class UserAccounts {
     private final PasswordEncoder passwords;
     private final CursorCodec cursors;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     UserAccounts(
             UserRepository users,
             Authorizations authorizations,
             PasswordEncoder passwords,
             CursorCodec cursors,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.users = users;
         this.authorizations = authorizations;
         this.passwords = passwords;
@@ -55,6 +60,7 @@ public class UserAccounts {
         if (!users.insert(user, passwords.encode(checkPassword(request.password())))) {
             throw IdentityRefusal.duplicateEmail(user.email());
         }
+        audit("user.created", user.id(), AuditableEvent.created(snapshot(user)));
         return user;
     }
 
@@ -105,6 +111,11 @@ public class UserAccounts {
         if (!enabled || hash != null || role != current.role() || !Objects.equals(email, current.email())) {
             authorizations.revokeForPrincipal(id.toString());
         }
+        var audited = new java.util.LinkedHashMap<>(AuditableEvent.between(snapshot(current), snapshot(changed)));
+        if (hash != null) {
+            audited.put("password", new AuditableEvent.Change(null, "changed"));
+        }
+        audit("user.updated", id, audited);
         return changed;
     }
 
@@ -116,17 +127,32 @@ public class UserAccounts {
         }
         users.delete(id);
         authorizations.revokeForPrincipal(id.toString());
+        audit("user.deleted", id, AuditableEvent.deleted(snapshot(current)));
     }
 
     /** Creates the user unless one with this email exists; true when it was created. */
     @Transactional
     public boolean ensure(NewUser request) {
-        return users.insert(newAccount(request), passwords.encode(checkPassword(request.password())));
+        var user = newAccount(request);
+        boolean created = users.insert(user, passwords.encode(checkPassword(request.password())));
+        if (created) {
+            audit("user.created", user.id(), AuditableEvent.created(snapshot(user)));
+        }
+        return created;
     }
 
     @Transactional(readOnly = true)
     public boolean anyAdmin() {
         return users.anyAdmin();
+    }
+
+    private void audit(String action, UUID id, java.util.Map<String, AuditableEvent.Change> changes) {
+        events.publishEvent(AuditableEvent.of(action, "user", id.toString(), changes));
+    }
+
+    /** What the log may know of a user: never the password or its hash. */
+    private static java.util.Map<String, Object> snapshot(UserAccount user) {
+        return java.util.Map.of("email", user.email(), "role", user.role().value(), "enabled", user.enabled());
     }
 
     private UserAccount newAccount(NewUser request) {

@@ -6,6 +6,7 @@ import dev.stockroom.catalog.StockRequest;
 import dev.stockroom.catalog.UnknownProducts;
 import dev.stockroom.customers.Customers;
 import dev.stockroom.shared.InvalidRequest;
+import dev.stockroom.shared.audit.AuditableEvent;
 import dev.stockroom.shared.paging.CursorCodec;
 import dev.stockroom.shared.paging.Page;
 import dev.stockroom.shared.security.Caller;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,13 +35,21 @@ public class Orders {
     private final Customers customers;
     private final CursorCodec cursors;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Orders(OrderRepository orders, Catalog catalog, Customers customers, CursorCodec cursors, Clock clock) {
+    Orders(
+            OrderRepository orders,
+            Catalog catalog,
+            Customers customers,
+            CursorCodec cursors,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.orders = orders;
         this.catalog = catalog;
         this.customers = customers;
         this.cursors = cursors;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -87,6 +97,20 @@ public class Orders {
                 now,
                 now);
         orders.insert(order);
+        var placed = new java.util.LinkedHashMap<String, Object>();
+        placed.put("customer_id", order.customerId().toString());
+        placed.put("status", order.status().value());
+        placed.put("total", order.total());
+        placed.put(
+                "lines",
+                order.lines().stream()
+                        .map(line -> java.util.Map.of(
+                                "product_id", line.productId().toString(),
+                                "sku", line.sku(),
+                                "unit_price", line.unitPrice(),
+                                "quantity", line.quantity()))
+                        .toList());
+        audit("order.placed", order.id(), AuditableEvent.created(placed));
         return order;
     }
 
@@ -122,12 +146,22 @@ public class Orders {
         }
         var moved = current.moveTo(target, clock.instant().truncatedTo(ChronoUnit.MICROS), caller.subject(), reason);
         orders.updateStatus(moved);
+        var changes = new java.util.LinkedHashMap<String, AuditableEvent.Change>();
+        changes.put("status", new AuditableEvent.Change(current.status().value(), target.value()));
+        if (reason != null) {
+            changes.put("reason", new AuditableEvent.Change(null, reason));
+        }
+        audit("order." + target.value(), id, changes);
         if (target == OrderStatus.CANCELLED && current.status().holdsStock()) {
             catalog.release(current.lines().stream()
                     .map(line -> new StockRequest(line.productId(), line.quantity()))
                     .toList());
         }
         return moved;
+    }
+
+    private void audit(String action, UUID id, java.util.Map<String, AuditableEvent.Change> changes) {
+        events.publishEvent(AuditableEvent.of(action, "order", id.toString(), changes));
     }
 
     private static boolean visibleTo(Order order, Caller caller) {

@@ -14,11 +14,32 @@ public class TestEndpoints {
 
     private static final Logger log = LoggerFactory.getLogger(TestEndpoints.class);
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    TestEndpoints(org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
+    }
+
     public static final String SECRET = "select password_hash from secret_table";
 
     @GetMapping("/test/boom")
     String boom() {
         throw new IllegalStateException("Database said: " + SECRET);
+    }
+
+    /** Publishes an audited change in a transaction, then fails or not: a failed one must leave no record. */
+    @org.springframework.web.bind.annotation.PostMapping("/test/audited/{id}")
+    @org.springframework.transaction.annotation.Transactional
+    public String audited(@org.springframework.web.bind.annotation.PathVariable String id, @RequestParam boolean fail) {
+        events.publishEvent(dev.stockroom.shared.audit.AuditableEvent.of(
+                "test.changed",
+                "test",
+                id,
+                java.util.Map.of("value", new dev.stockroom.shared.audit.AuditableEvent.Change(1, 2))));
+        if (fail) {
+            throw new IllegalStateException("failing after the change");
+        }
+        return "ok";
     }
 
     @GetMapping("/test/slow")

@@ -1,0 +1,97 @@
+package dev.stockroom.audit;
+
+import dev.stockroom.shared.audit.AuditableEvent;
+import dev.stockroom.shared.web.RequestIdFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Records events synchronously, on the publisher's thread and in its transaction: the record commits with the
+ * change or not at all. The actor is whoever the current request is authenticated as ({@code system} outside a
+ * request); the request id and client address come from the request.
+ */
+@Component
+class AuditRecorder {
+
+    private final AuditRepository events;
+    private final Clock clock;
+
+    AuditRecorder(AuditRepository events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void record(AuditableEvent event) {
+        var changes = new LinkedHashMap<String, Object>();
+        event.changes().forEach((field, change) -> {
+            var pair = new LinkedHashMap<String, @Nullable Object>();
+            pair.put("before", change.before());
+            pair.put("after", change.after());
+            changes.put(field, pair);
+        });
+        write(event.action(), event.resourceType(), event.resourceId(), changes, null);
+    }
+
+    /** A failed sign-in (login form or client authentication): recorded whether or not the account exists. */
+    @EventListener
+    void signInFailed(AbstractAuthenticationFailureEvent failure) {
+        String attempted = String.valueOf(failure.getAuthentication().getName());
+        write(
+                "sign_in.failed",
+                "account",
+                attempted.length() > 100 ? attempted.substring(0, 100) : attempted,
+                Map.of("reason", failure.getException().getClass().getSimpleName()),
+                new Actor(attempted, "anonymous"));
+    }
+
+    private void write(
+            String action, String resourceType, String resourceId, Map<String, Object> changes, @Nullable Actor actor) {
+        var who = actor != null ? actor : currentActor();
+        var request = currentRequest();
+        events.insert(new AuditEvent(
+                UUID.randomUUID(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS),
+                who.name().length() > 300 ? who.name().substring(0, 300) : who.name(),
+                who.type(),
+                action,
+                resourceType,
+                resourceId,
+                changes,
+                request == null ? null : RequestIdFilter.of(request),
+                request == null ? null : request.getRemoteAddr()));
+    }
+
+    private static Actor currentActor() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof JwtAuthenticationToken token) {
+            var type = "client".equals(token.getToken().getClaimAsString("principal_type")) ? "client" : "user";
+            return new Actor(token.getName(), type);
+        }
+        if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
+            return currentRequest() == null ? new Actor("system", "system") : new Actor("anonymous", "anonymous");
+        }
+        return new Actor(authentication.getName(), "user");
+    }
+
+    private static @Nullable HttpServletRequest currentRequest() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest()
+                : null;
+    }
+
+    private record Actor(String name, String type) {}
+}
