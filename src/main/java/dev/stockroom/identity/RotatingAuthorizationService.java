@@ -40,6 +40,9 @@ class RotatingAuthorizationService implements OAuth2AuthorizationService {
     @Override
     public void save(OAuth2Authorization authorization) {
         var previous = delegate.findById(authorization.getId());
+        if (previous != null) {
+            recordRevocation(previous, authorization);
+        }
         if (previous != null && previous.getRefreshToken() != null) {
             OAuth2RefreshToken old = previous.getRefreshToken().getToken();
             var current = authorization.getRefreshToken();
@@ -79,6 +82,29 @@ class RotatingAuthorizationService implements OAuth2AuthorizationService {
                     .ifPresent(this::revokeFamily);
         }
         return found;
+    }
+
+    /** A token that was valid and now is invalidated, the same token, was revoked (the revocation endpoint). */
+    private void recordRevocation(OAuth2Authorization before, OAuth2Authorization after) {
+        for (var type : java.util.List.of(OAuth2TokenType.ACCESS_TOKEN, OAuth2TokenType.REFRESH_TOKEN)) {
+            var was = type == OAuth2TokenType.ACCESS_TOKEN ? before.getAccessToken() : before.getRefreshToken();
+            var is = type == OAuth2TokenType.ACCESS_TOKEN ? after.getAccessToken() : after.getRefreshToken();
+            if (was != null
+                    && is != null
+                    && !was.isInvalidated()
+                    && is.isInvalidated()
+                    && was.getToken().getTokenValue().equals(is.getToken().getTokenValue())) {
+                events.publishEvent(AuditableEvent.of(
+                        "token.revoked",
+                        "authorization",
+                        after.getId(),
+                        java.util.Map.of(
+                                "token_type", new AuditableEvent.Change(null, type.getValue()),
+                                "principal", new AuditableEvent.Change(null, after.getPrincipalName()),
+                                "client", new AuditableEvent.Change(null, after.getRegisteredClientId()))));
+                return;
+            }
+        }
     }
 
     private void revokeFamily(String authorizationId) {

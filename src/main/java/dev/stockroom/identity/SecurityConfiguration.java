@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -182,8 +183,9 @@ class SecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<SignInThrottleFilter> signInThrottleFilter(SignInThrottle throttle, Problems problems) {
-        var registration = new FilterRegistrationBean<>(new SignInThrottleFilter(throttle, problems));
+    FilterRegistrationBean<SignInThrottleFilter> signInThrottleFilter(
+            SignInThrottle throttle, Problems problems, ApplicationEventPublisher events) {
+        var registration = new FilterRegistrationBean<>(new SignInThrottleFilter(throttle, problems, events));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
         registration.addUrlPatterns("/oauth2/token", "/login");
         return registration;

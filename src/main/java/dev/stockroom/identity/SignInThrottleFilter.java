@@ -1,5 +1,6 @@
 package dev.stockroom.identity;
 
+import dev.stockroom.shared.audit.AuditableEvent;
 import dev.stockroom.shared.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,6 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -22,10 +25,12 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 
     private final SignInThrottle throttle;
     private final Problems problems;
+    private final ApplicationEventPublisher events;
 
-    SignInThrottleFilter(SignInThrottle throttle, Problems problems) {
+    SignInThrottleFilter(SignInThrottle throttle, Problems problems, ApplicationEventPublisher events) {
         this.throttle = throttle;
         this.problems = problems;
+        this.events = events;
     }
 
     @Override
@@ -46,6 +51,13 @@ class SignInThrottleFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
         if (failed(request, response)) {
             throttle.recordFailure(account, address);
+            if (isTokenRequest(request)) {
+                events.publishEvent(AuditableEvent.of(
+                        "client.authentication_failed",
+                        "account",
+                        account.length() > 100 ? account.substring(0, 100) : account,
+                        Map.of("endpoint", new AuditableEvent.Change(null, "/oauth2/token"))));
+            }
         } else if (response.getStatus() < 400) {
             throttle.recordSuccess(account);
         }

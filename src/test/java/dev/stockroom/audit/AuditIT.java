@@ -155,6 +155,29 @@ class AuditIT {
     }
 
     @Test
+    void failedClientAuthenticationAndRevokedTokensAreRecorded() {
+        String unknownClient = "ghost-" + UUID.randomUUID();
+        api.anonymous().tokenRequest(unknownClient, "wrong", "grant_type=client_credentials");
+        assertThat(events("action=client.authentication_failed&resource_id=client:" + unknownClient)
+                        .size())
+                .isEqualTo(1);
+
+        String token = api.anonymous().clientToken(Api.ADMIN_CLIENT_ID, Api.ADMIN_CLIENT_SECRET, "products:read");
+        int before = events("action=token.revoked").size();
+        String basic = java.util.Base64.getEncoder()
+                .encodeToString((Api.ADMIN_CLIENT_ID + ":" + Api.ADMIN_CLIENT_SECRET).getBytes());
+        var revoked = api.anonymous()
+                .request("POST", "/oauth2/revoke", BodyPublishers.ofString("token=" + token))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + basic)
+                .send();
+        assertThat(revoked.status()).isEqualTo(200);
+        var events = events("action=token.revoked");
+        assertThat(events.size()).isEqualTo(before + 1);
+        assertThat(events.toString()).doesNotContain(token);
+    }
+
+    @Test
     void theTableRefusesUpdateAndDelete() {
         Products.create(api, Products.aWidget());
 
