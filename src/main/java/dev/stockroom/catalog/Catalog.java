@@ -5,7 +5,6 @@ import dev.stockroom.catalog.domain.ProductChanges;
 import dev.stockroom.catalog.domain.ProductId;
 import dev.stockroom.catalog.domain.StockAdjustment;
 import dev.stockroom.shared.Precondition;
-import dev.stockroom.shared.PreconditionFailed;
 import dev.stockroom.shared.audit.AuditableEvent;
 import dev.stockroom.shared.paging.CursorCodec;
 import dev.stockroom.shared.paging.Page;
@@ -176,9 +175,7 @@ public class Catalog {
 
     private Product lockedForChange(ProductId id, Precondition precondition) {
         var current = products.findByIdForUpdate(id).orElseThrow(() -> ProductNotFound.withId(id));
-        if (!precondition.isSatisfiedBy(current.version())) {
-            throw PreconditionFailed.staleVersion("product", current.version());
-        }
+        precondition.verify("product", current.version());
         return current;
     }
 }

@@ -1,7 +1,6 @@
 package dev.stockroom.customers;
 
 import dev.stockroom.shared.Precondition;
-import dev.stockroom.shared.PreconditionFailed;
 import dev.stockroom.shared.audit.AuditableEvent;
 import dev.stockroom.shared.paging.CursorCodec;
 import dev.stockroom.shared.paging.Page;
@@ -73,9 +72,7 @@ public class Customers {
         var current = visible(id, caller)
                 .flatMap(customers::findByIdForUpdate)
                 .orElseThrow(() -> CustomerRefusal.notFound(id));
-        if (!precondition.isSatisfiedBy(current.version())) {
-            throw PreconditionFailed.staleVersion("customer", current.version());
-        }
+        precondition.verify("customer", current.version());
         var changed = current.apply(changes, clock.instant());
         if (changed != current) {
             customers.update(changed);
@@ -93,9 +90,7 @@ public class Customers {
         if (caller.boundCustomer().isPresent()) {
             throw CustomerRefusal.boundClient();
         }
-        if (!precondition.isSatisfiedBy(current.version())) {
-            throw PreconditionFailed.staleVersion("customer", current.version());
-        }
+        precondition.verify("customer", current.version());
         customers.delete(id);
         audit("customer.deleted", id, AuditableEvent.deleted(snapshot(current)));
     }

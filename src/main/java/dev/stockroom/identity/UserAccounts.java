@@ -2,7 +2,6 @@ package dev.stockroom.identity;
 
 import dev.stockroom.shared.InvalidValue;
 import dev.stockroom.shared.Precondition;
-import dev.stockroom.shared.PreconditionFailed;
 import dev.stockroom.shared.audit.AuditableEvent;
 import dev.stockroom.shared.paging.CursorCodec;
 import dev.stockroom.shared.paging.Page;
@@ -85,9 +84,7 @@ public class UserAccounts {
     @Transactional
     public UserAccount change(UUID id, UserChanges changes, Precondition precondition) {
         var current = users.findByIdForUpdate(id).orElseThrow(() -> IdentityRefusal.userNotFound(id));
-        if (!precondition.isSatisfiedBy(current.version())) {
-            throw PreconditionFailed.staleVersion("user", current.version());
-        }
+        precondition.verify("user", current.version());
         String email = changes.email() == null ? current.email() : normalize(changes.email());
         Role role = changes.role() == null ? current.role() : changes.role();
         boolean enabled = changes.enabled() == null ? current.enabled() : changes.enabled();
@@ -122,9 +119,7 @@ public class UserAccounts {
     @Transactional
     public void delete(UUID id, Precondition precondition) {
         var current = users.findByIdForUpdate(id).orElseThrow(() -> IdentityRefusal.userNotFound(id));
-        if (!precondition.isSatisfiedBy(current.version())) {
-            throw PreconditionFailed.staleVersion("user", current.version());
-        }
+        precondition.verify("user", current.version());
         users.delete(id);
         authorizations.revokeForPrincipal(id.toString());
         audit("user.deleted", id, AuditableEvent.deleted(snapshot(current)));

@@ -16,6 +16,13 @@ public sealed interface Precondition {
 
     boolean isSatisfiedBy(long version);
 
+    /** Throws {@link PreconditionFailed} unless the stored version of the resource satisfies the condition. */
+    default void verify(String resource, long version) {
+        if (!isSatisfiedBy(version)) {
+            throw PreconditionFailed.staleVersion(resource, version);
+        }
+    }
+
     static Precondition oneOf(Set<Long> versions) {
         return new OneOf(Set.copyOf(versions));
     }

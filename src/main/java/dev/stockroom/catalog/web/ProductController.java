@@ -8,6 +8,7 @@ import dev.stockroom.catalog.domain.ProductId;
 import dev.stockroom.shared.security.RequiresScope;
 import dev.stockroom.shared.security.Scopes;
 import dev.stockroom.shared.web.ETags;
+import dev.stockroom.shared.web.Locations;
 import dev.stockroom.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -22,7 +23,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -38,7 +38,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** {@code /v1/products}: the HTTP face of the {@link Catalog}. */
 @RestController
@@ -65,7 +64,7 @@ class ProductController {
     @ApiResponse(responseCode = "409", description = "Another product already has this sku.")
     ResponseEntity<ProductResponse> create(@Valid @RequestBody CreateProductRequest request) {
         var product = catalog.add(request.toCommand());
-        return ResponseEntity.created(locationOf(product.id()))
+        return ResponseEntity.created(Locations.child(product.id().value()))
                 .eTag(ETags.of(product.version()))
                 .body(ProductResponse.from(product));
     }
@@ -134,11 +133,7 @@ class ProductController {
             @PathVariable @Parameter(description = "Product id.") UUID id,
             @Valid @RequestBody StockAdjustmentRequest request) {
         var adjustment = catalog.adjustStock(new ProductId(id), request.delta(), request.reason());
-        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
-                .path("/{adjustment}")
-                .buildAndExpand(adjustment.id())
-                .toUri();
-        return ResponseEntity.created(location).body(StockAdjustmentResponse.from(adjustment));
+        return ResponseEntity.created(Locations.child(adjustment.id())).body(StockAdjustmentResponse.from(adjustment));
     }
 
     @GetMapping("/{id}/stock-adjustments/{adjustmentId}")
@@ -197,12 +192,5 @@ class ProductController {
         var search = new ProductSearch(
                 q, inStock, minPrice, maxPrice, ProductSort.fromParameter(sort).orElseThrow(), limit, cursor);
         return PageResponse.ok(catalog.search(search), ProductResponse::from);
-    }
-
-    private static URI locationOf(ProductId id) {
-        return ServletUriComponentsBuilder.fromCurrentRequestUri()
-                .path("/{id}")
-                .buildAndExpand(id.value())
-                .toUri();
     }
 }

@@ -5,6 +5,7 @@ import dev.stockroom.shared.security.Caller;
 import dev.stockroom.shared.security.RequiresScope;
 import dev.stockroom.shared.security.Scopes;
 import dev.stockroom.shared.web.ETags;
+import dev.stockroom.shared.web.Locations;
 import dev.stockroom.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -30,7 +31,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** {@code /v1/customers}: the HTTP face of {@link Customers}. */
 @RestController
@@ -56,10 +56,7 @@ class CustomerController {
     @ApiResponse(responseCode = "409", description = "Another customer has this email.")
     ResponseEntity<CustomerResponse> create(@Valid @RequestBody CreateCustomerRequest request) {
         var customer = customers.create(request.toCommand(), Caller.current());
-        var location = ServletUriComponentsBuilder.fromCurrentRequestUri()
-                .path("/{id}")
-                .buildAndExpand(customer.id())
-                .toUri();
+        var location = Locations.child(customer.id());
         return ResponseEntity.created(location)
                 .eTag(ETags.of(customer.version()))
                 .body(CustomerResponse.from(customer));

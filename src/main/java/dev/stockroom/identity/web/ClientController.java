@@ -3,6 +3,7 @@ package dev.stockroom.identity.web;
 import dev.stockroom.identity.ApiClients;
 import dev.stockroom.shared.security.RequiresScope;
 import dev.stockroom.shared.security.Scopes;
+import dev.stockroom.shared.web.Locations;
 import dev.stockroom.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** {@code /v1/clients}: API clients, administered with {@code users:admin}. */
 @RestController
@@ -51,11 +51,7 @@ class ClientController {
             headers = @Header(name = HttpHeaders.LOCATION))
     ResponseEntity<CreatedClientResponse> create(@Valid @RequestBody CreateClientRequest request) {
         var created = clients.register(request.toCommand());
-        var location = ServletUriComponentsBuilder.fromCurrentRequestUri()
-                .path("/{id}")
-                .buildAndExpand(created.client().id())
-                .toUri();
-        return ResponseEntity.created(location).body(CreatedClientResponse.from(created));
+        return ResponseEntity.created(Locations.child(created.client().id())).body(CreatedClientResponse.from(created));
     }
 
     @GetMapping("/{id}")

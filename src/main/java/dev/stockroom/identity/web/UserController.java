@@ -4,6 +4,7 @@ import dev.stockroom.identity.UserAccounts;
 import dev.stockroom.shared.security.RequiresScope;
 import dev.stockroom.shared.security.Scopes;
 import dev.stockroom.shared.web.ETags;
+import dev.stockroom.shared.web.Locations;
 import dev.stockroom.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -29,7 +30,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** {@code /v1/users}: people, administered with {@code users:admin}. */
 @RestController
@@ -55,10 +55,7 @@ class UserController {
     @ApiResponse(responseCode = "409", description = "Another user has this email.")
     ResponseEntity<UserResponse> create(@Valid @RequestBody CreateUserRequest request) {
         var user = users.create(request.toCommand());
-        var location = ServletUriComponentsBuilder.fromCurrentRequestUri()
-                .path("/{id}")
-                .buildAndExpand(user.id())
-                .toUri();
+        var location = Locations.child(user.id());
         return ResponseEntity.created(location).eTag(ETags.of(user.version())).body(UserResponse.from(user));
     }
 

@@ -7,6 +7,7 @@ import dev.stockroom.shared.security.Caller;
 import dev.stockroom.shared.security.RequiresScope;
 import dev.stockroom.shared.security.Scopes;
 import dev.stockroom.shared.web.ETags;
+import dev.stockroom.shared.web.Locations;
 import dev.stockroom.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -33,7 +34,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** {@code /v1/orders}: the HTTP face of {@link Orders}. */
 @RestController
@@ -62,10 +62,7 @@ class OrderController {
             description = "Not enough stock; `shortfalls` names each short line (product_id, requested, available).")
     ResponseEntity<OrderResponse> place(@Valid @RequestBody CreateOrderRequest request) {
         var order = orders.place(request.toCommand(), Caller.current());
-        var location = ServletUriComponentsBuilder.fromCurrentRequestUri()
-                .path("/{id}")
-                .buildAndExpand(order.id())
-                .toUri();
+        var location = Locations.child(order.id());
         return ResponseEntity.created(location).eTag(ETags.of(order.version())).body(OrderResponse.from(order));
     }
 
