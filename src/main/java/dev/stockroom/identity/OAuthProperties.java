@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param docsClientId the public client Swagger UI signs people in with
  * @param docsRedirectUris extra redirect URIs for the documentation client (besides the public URL's)
  * @param signingKeyRefresh how long an instance trusts its copy of the signing keys before reading them again
+ * @param signingKeySecret encrypts the signing keys' private parts in the database (secret); empty stores them
+ *     unencrypted
  */
 @Validated
 @ConfigurationProperties("stockroom.oauth")
@@ -38,7 +40,8 @@ public record OAuthProperties(
         @DefaultValue("roles") String rolesClaim,
         @DefaultValue("stockroom-docs") String docsClientId,
         @DefaultValue List<String> docsRedirectUris,
-        @DefaultValue("30s") Duration signingKeyRefresh) {
+        @DefaultValue("30s") Duration signingKeyRefresh,
+        @DefaultValue("") String signingKeySecret) {
 
     public boolean external() {
         return !issuerUri.isBlank();

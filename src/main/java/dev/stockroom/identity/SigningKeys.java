@@ -21,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,6 +46,7 @@ public class SigningKeys {
     private final Duration publishRetiredFor;
     private final Duration refresh;
     private final ApplicationEventPublisher events;
+    private final PrivateKeyProtection protection;
     private volatile Snapshot snapshot = new Snapshot(new JWKSet(), new JWKSet(), Instant.EPOCH);
 
     SigningKeys(
@@ -59,6 +61,11 @@ public class SigningKeys {
         this.clock = clock;
         this.publishRetiredFor = properties.accessTokenTtl().plus(Duration.ofMinutes(1));
         this.refresh = properties.signingKeyRefresh();
+        this.protection = new PrivateKeyProtection(properties.signingKeySecret());
+        if (properties.signingKeySecret().isBlank() && !properties.external()) {
+            LoggerFactory.getLogger(SigningKeys.class)
+                    .info("Signing keys are stored unencrypted; set STOCKROOM_SIGNING_KEY_SECRET to encrypt them");
+        }
     }
 
     /** The one key that signs, with its private part. Creates the first key if there is none yet. */
@@ -169,7 +176,7 @@ public class SigningKeys {
                             values (:kid, :privateKey, :publicKey, :now)
                             """)
                     .param("kid", kid)
-                    .param("privateKey", pair.getPrivate().getEncoded())
+                    .param("privateKey", protection.protect(pair.getPrivate().getEncoded()))
                     .param("publicKey", pair.getPublic().getEncoded())
                     .param("now", now.atOffset(ZoneOffset.UTC))
                     .update();
@@ -184,7 +191,10 @@ public class SigningKeys {
                 .query((rs, n) -> {
                     var retired = rs.getObject("retired_at", java.time.OffsetDateTime.class);
                     return new Row(
-                            toJwk(rs.getString("kid"), rs.getBytes("private_key"), rs.getBytes("public_key")),
+                            toJwk(
+                                    rs.getString("kid"),
+                                    protection.reveal(rs.getBytes("private_key")),
+                                    rs.getBytes("public_key")),
                             retired == null ? null : retired.toInstant());
                 })
                 .list();

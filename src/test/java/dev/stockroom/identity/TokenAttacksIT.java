@@ -60,7 +60,12 @@ class TokenAttacksIT {
                 .query((rs, n) -> new Object[] {rs.getString(1), rs.getBytes(2), rs.getBytes(3)})
                 .single();
         kid = (String) row[0];
-        key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec((byte[]) row[1]));
+        byte[] stored = (byte[]) row[1];
+        assertThat(PrivateKeyProtection.isProtected(stored))
+                .as("encrypted at rest")
+                .isTrue();
+        byte[] pkcs8 = new PrivateKeyProtection("test-signing-key-secret").reveal(stored);
+        key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
         publicKey = (byte[]) row[2];
     }
 
