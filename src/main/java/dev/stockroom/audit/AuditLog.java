@@ -20,12 +20,11 @@ public class AuditLog {
 
     @Transactional(readOnly = true)
     public Page<AuditEvent> search(AuditSearch search) {
-        String query = search.fingerprint();
-        List<String> after = search.cursor() == null ? null : cursors.decode(search.cursor(), query);
-        return Page.fromRows(
-                events.page(search, after),
+        return cursors.page(
+                search.fingerprint(),
+                search.cursor(),
                 search.limit(),
-                last -> cursors.encode(
-                        query, List.of(last.occurredAt().toString(), last.id().toString())));
+                after -> events.page(search, after),
+                last -> List.of(last.occurredAt().toString(), last.id().toString()));
     }
 }

@@ -151,12 +151,12 @@ public class Catalog {
 
     @Transactional(readOnly = true)
     public Page<Product> search(ProductSearch search) {
-        String query = search.fingerprint();
-        List<String> after = search.cursor() == null ? null : cursors.decode(search.cursor(), query);
-        return Page.fromRows(
-                products.search(search, after),
+        return cursors.page(
+                search.fingerprint(),
+                search.cursor(),
                 search.limit(),
-                last -> cursors.encode(query, ProductRepository.positionOf(last, search.sort())));
+                after -> products.search(search, after),
+                last -> ProductRepository.positionOf(last, search.sort()));
     }
 
     private void audit(String action, ProductId id, Map<String, AuditableEvent.Change> changes) {

@@ -11,8 +11,6 @@ public final class StockShortage extends DomainException {
     /** One line that cannot be served. */
     public record Shortfall(UUID productId, int requested, int available) {}
 
-    private final List<Shortfall> shortfalls;
-
     StockShortage(List<Shortfall> shortfalls) {
         super(
                 Kind.CONFLICT,
@@ -21,7 +19,6 @@ public final class StockShortage extends DomainException {
                 shortfalls.size() == 1
                         ? "One line asks for more units than are available; nothing was reserved."
                         : shortfalls.size() + " lines ask for more units than are available; nothing was reserved.");
-        this.shortfalls = List.copyOf(shortfalls);
         with(
                 "shortfalls",
                 shortfalls.stream()
@@ -33,9 +30,5 @@ public final class StockShortage extends DomainException {
                             return member;
                         })
                         .toList());
-    }
-
-    public List<Shortfall> shortfalls() {
-        return shortfalls;
     }
 }

@@ -52,19 +52,17 @@ public class Customers {
 
     @Transactional(readOnly = true)
     public Page<Customer> list(@Nullable String q, int limit, @Nullable String cursor, Caller caller) {
-        String query = "customers|" + q;
-        List<String> after = cursor == null ? null : cursors.decode(cursor, query);
-        var rows = customers.page(
-                q,
-                caller.customerId(),
-                after == null ? null : Instant.parse(after.get(0)),
-                after == null ? null : UUID.fromString(after.get(1)),
-                limit);
-        return Page.fromRows(
-                rows,
+        return cursors.page(
+                "customers|" + q,
+                cursor,
                 limit,
-                last -> cursors.encode(
-                        query, List.of(last.createdAt().toString(), last.id().toString())));
+                after -> customers.page(
+                        q,
+                        caller.customerId(),
+                        after == null ? null : Instant.parse(after.get(0)),
+                        after == null ? null : UUID.fromString(after.get(1)),
+                        limit),
+                last -> List.of(last.createdAt().toString(), last.id().toString()));
     }
 
     @Transactional

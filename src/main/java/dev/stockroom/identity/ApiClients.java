@@ -81,16 +81,14 @@ public class ApiClients {
 
     @Transactional(readOnly = true)
     public Page<ApiClient> list(int limit, @Nullable String cursor) {
-        List<String> after = cursor == null ? null : cursors.decode(cursor, "clients");
-        var rows = after == null
-                ? clients.page(null, null, limit)
-                : clients.page(Instant.parse(after.get(0)), UUID.fromString(after.get(1)), limit);
-        return Page.fromRows(
-                rows,
+        return cursors.page(
+                "clients",
+                cursor,
                 limit,
-                last -> cursors.encode(
-                        "clients",
-                        List.of(last.createdAt().toString(), last.id().toString())));
+                after -> after == null
+                        ? clients.page(null, null, limit)
+                        : clients.page(Instant.parse(after.get(0)), UUID.fromString(after.get(1)), limit),
+                last -> List.of(last.createdAt().toString(), last.id().toString()));
     }
 
     @Transactional

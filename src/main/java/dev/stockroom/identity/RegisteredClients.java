@@ -75,7 +75,7 @@ class RegisteredClients implements RegisteredClientRepository {
                         .requireProofKey(true)
                         .requireAuthorizationConsent(false)
                         .build())
-                .tokenSettings(tokenSettings());
+                .tokenSettings(tokenSettings(properties));
         if (client.signsInPeople()) {
             builder.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                     .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
@@ -83,10 +83,6 @@ class RegisteredClients implements RegisteredClientRepository {
                     .scope(OidcScopes.OPENID);
         }
         return builder.build();
-    }
-
-    private TokenSettings tokenSettings() {
-        return tokenSettings(properties);
     }
 
     static TokenSettings tokenSettings(OAuthProperties properties) {

@@ -92,11 +92,8 @@ class SecurityConfiguration {
                 new ScopeAuthorities(oauth.scopeClaim(), oauth.external() ? oauth.rolesClaim() : null));
         var sensitive = new OrRequestMatcher(
                 PathPatternRequestMatcher.pathPattern("/v1/users/**"),
-                PathPatternRequestMatcher.pathPattern("/v1/users"),
                 PathPatternRequestMatcher.pathPattern("/v1/clients/**"),
-                PathPatternRequestMatcher.pathPattern("/v1/clients"),
                 PathPatternRequestMatcher.pathPattern("/v1/signing-keys/**"),
-                PathPatternRequestMatcher.pathPattern("/v1/signing-keys"),
                 PathPatternRequestMatcher.pathPattern("/v1/me"));
         http.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.OPTIONS, "/v1/**")
                         .permitAll()

@@ -70,15 +70,14 @@ public class UserAccounts {
 
     @Transactional(readOnly = true)
     public Page<UserAccount> list(int limit, @Nullable String cursor) {
-        List<String> after = cursor == null ? null : cursors.decode(cursor, "users");
-        var rows = after == null
-                ? users.page(null, null, limit)
-                : users.page(Instant.parse(after.get(0)), UUID.fromString(after.get(1)), limit);
-        return Page.fromRows(
-                rows,
+        return cursors.page(
+                "users",
+                cursor,
                 limit,
-                last -> cursors.encode(
-                        "users", List.of(last.createdAt().toString(), last.id().toString())));
+                after -> after == null
+                        ? users.page(null, null, limit)
+                        : users.page(Instant.parse(after.get(0)), UUID.fromString(after.get(1)), limit),
+                last -> List.of(last.createdAt().toString(), last.id().toString()));
     }
 
     @Transactional

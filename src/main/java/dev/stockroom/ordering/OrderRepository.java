@@ -126,13 +126,6 @@ class OrderRepository {
         return assemble(rows);
     }
 
-    boolean existsForCustomer(UUID customerId) {
-        return jdbc.sql("select exists (select 1 from customer_order where customer_id = :id)")
-                .param("id", customerId)
-                .query(Boolean.class)
-                .single();
-    }
-
     private void insertChange(UUID orderId, int seq, StatusChange change) {
         jdbc.sql("""
                         insert into order_status_change (order_id, seq, status, changed_at, changed_by, reason)

@@ -123,13 +123,12 @@ public class Orders {
 
     @Transactional(readOnly = true)
     public Page<Order> list(OrderSearch search, Caller caller) {
-        String query = search.fingerprint();
-        List<String> after = search.cursor() == null ? null : cursors.decode(search.cursor(), query);
-        return Page.fromRows(
-                orders.page(search, caller.customerId(), after),
+        return cursors.page(
+                search.fingerprint(),
+                search.cursor(),
                 search.limit(),
-                last -> cursors.encode(
-                        query, List.of(last.createdAt().toString(), last.id().toString())));
+                after -> orders.page(search, caller.customerId(), after),
+                last -> List.of(last.createdAt().toString(), last.id().toString()));
     }
 
     /**

@@ -6,8 +6,10 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,6 +44,20 @@ public class CursorCodec {
     public String encode(String query, List<String> position) {
         byte[] payload = JSON.writeValueAsBytes(new Payload(query, position));
         return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(sign(payload));
+    }
+
+    /**
+     * One keyset page: decodes the cursor (if any) for this query, lets {@code fetch} read {@code limit + 1}
+     * rows after that position (null for the first page), and makes the next cursor from the last row kept.
+     */
+    public <T> Page<T> page(
+            String query,
+            @Nullable String cursor,
+            int limit,
+            Function<@Nullable List<String>, List<T>> fetch,
+            Function<? super T, List<String>> positionOf) {
+        List<String> after = cursor == null ? null : decode(cursor, query);
+        return Page.fromRows(fetch.apply(after), limit, last -> encode(query, positionOf.apply(last)));
     }
 
     /** Returns the position the cursor stands for, or throws {@link InvalidCursor}. */
