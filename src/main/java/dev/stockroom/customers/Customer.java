@@ -1,16 +1,16 @@
 package dev.stockroom.customers;
 
+import dev.stockroom.shared.EmailAddress;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A customer. Immutable: a change returns a new version (the version is the ETag), and a change that changes
- * nothing returns the same instance so the version does not move. The email is kept in lower case and is
- * unique.
+ * nothing returns the same instance so the version does not move. The email is kept as an {@link
+ * EmailAddress} (one normal form, so look-alike spellings are the same address) and is unique.
  */
 public final class Customer {
 
@@ -34,7 +34,7 @@ public final class Customer {
             Instant updatedAt) {
         this.id = id;
         this.name = name;
-        this.email = email.strip().toLowerCase(Locale.ROOT);
+        this.email = email;
         this.phone = phone;
         this.shippingAddress = shippingAddress;
         this.version = version;
@@ -47,7 +47,7 @@ public final class Customer {
         return new Customer(
                 UUID.randomUUID(),
                 request.name(),
-                request.email(),
+                new EmailAddress(request.email()).value(),
                 request.phone(),
                 request.shippingAddress(),
                 1,
@@ -71,7 +71,7 @@ public final class Customer {
         var changed = new Customer(
                 id,
                 changes.name() != null ? changes.name() : name,
-                changes.email() != null ? changes.email() : email,
+                changes.email() != null ? new EmailAddress(changes.email()).value() : email,
                 changes.phoneSent() ? changes.phone() : phone,
                 changes.address() != null ? changes.address().applyTo(shippingAddress) : shippingAddress,
                 version + 1,

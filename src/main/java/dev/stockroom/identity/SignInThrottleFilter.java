@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -16,10 +17,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Throttles {@code POST /oauth2/token} and {@code POST /login}: a blocked account or client address answers 429
- * with {@code Retry-After} before any credential is checked; a failed attempt (a rejected client, a login that
- * comes back with an error) is counted; a success clears the account's count. The answer is the same whether
- * or not the account exists.
+ * Throttles {@code POST /oauth2/token} and {@code POST /login}: an account blocked from this client address, or
+ * an address blocked altogether, answers 429 with {@code Retry-After} before any credential is checked; a
+ * person under attack from elsewhere is slowed down first; a failed attempt (a rejected client, a login that
+ * comes back with an error) is counted; a success clears the account's count from this address. The answer
+ * is the same whether or not the account exists. The account is named as the credential check will look it
+ * up ({@link SignInThrottle.Account}), so no spelling of it gets fresh attempts.
  */
 class SignInThrottleFilter extends OncePerRequestFilter {
 
@@ -41,12 +44,21 @@ class SignInThrottleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String account = accountOf(request);
+        var account = accountOf(request);
         String address = request.getRemoteAddr();
-        var blocked = throttle.blockedFor(account, address);
-        if (blocked.isPresent()) {
-            tooManyAttempts(request, response, Math.max(1, blocked.get().toSeconds()));
+        var verdict = throttle.check(account, address);
+        if (verdict.retryAfter().isPresent()) {
+            tooManyAttempts(
+                    request, response, Math.max(1, verdict.retryAfter().get().toSeconds()));
             return;
+        }
+        if (verdict.delay().isPositive()) {
+            try {
+                Thread.sleep(verdict.delay());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while slowing a sign-in down", e);
+            }
         }
         chain.doFilter(request, response);
         if (failed(request, response)) {
@@ -55,11 +67,11 @@ class SignInThrottleFilter extends OncePerRequestFilter {
                 events.publishEvent(AuditableEvent.of(
                         "client.authentication_failed",
                         "account",
-                        account.length() > 100 ? account.substring(0, 100) : account,
+                        account.name().length() > 100 ? account.name().substring(0, 100) : account.name(),
                         Map.of("endpoint", new AuditableEvent.Change(null, "/oauth2/token"))));
             }
         } else if (response.getStatus() < 400) {
-            throttle.recordSuccess(account);
+            throttle.recordSuccess(account, address);
         }
     }
 
@@ -83,9 +95,9 @@ class SignInThrottleFilter extends OncePerRequestFilter {
         problems.write(problem, request, response);
     }
 
-    private static String accountOf(HttpServletRequest request) {
+    private static SignInThrottle.Account accountOf(HttpServletRequest request) {
         if (isLogin(request)) {
-            return "user:" + String.valueOf(request.getParameter("username"));
+            return SignInThrottle.Account.person(String.valueOf(request.getParameter("username")));
         }
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -94,13 +106,14 @@ class SignInThrottleFilter extends OncePerRequestFilter {
                         Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
                 if (colon > 0) {
-                    return "client:" + java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
+                    return SignInThrottle.Account.client(
+                            URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8));
                 }
             } catch (IllegalArgumentException malformed) {
-                return "client:";
+                return SignInThrottle.Account.client("");
             }
         }
-        return "client:" + String.valueOf(request.getParameter("client_id"));
+        return SignInThrottle.Account.client(String.valueOf(request.getParameter("client_id")));
     }
 
     private static boolean isTokenRequest(HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package dev.stockroom.identity;
 
+import dev.stockroom.shared.EmailAddress;
 import dev.stockroom.shared.InvalidValue;
 import dev.stockroom.shared.Precondition;
 import dev.stockroom.shared.audit.AuditableEvent;
@@ -10,7 +11,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -155,7 +155,7 @@ public class UserAccounts {
     }
 
     private static String normalize(String email) {
-        return email.strip().toLowerCase(Locale.ROOT);
+        return new EmailAddress(email).value();
     }
 
     private static String checkPassword(String password) {

@@ -1,7 +1,7 @@
 package dev.stockroom.identity;
 
+import dev.stockroom.shared.EmailAddress;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -10,7 +10,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
- * Looks people up by email for the login form. The principal's name is the user's id, not the email, so
+ * Looks people up by email for the login form, in the {@link EmailAddress} form they were stored in, so a
+ * look-alike spelling finds the same account or none. The principal's name is the user's id, not the email, so
  * tokens name a stable subject and revocation finds them after an email change.
  */
 @Component
@@ -24,7 +25,8 @@ class UserSignIn implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String email) {
-        var credentials = users.findCredentials(email.strip().toLowerCase(Locale.ROOT))
+        var credentials = EmailAddress.parse(email)
+                .flatMap(address -> users.findCredentials(address.value()))
                 .orElseThrow(() -> new UsernameNotFoundException("Bad credentials"));
         var user = credentials.user();
         return User.withUsername(user.id().toString())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stockroom.support.Api;
 import dev.stockroom.support.ApiTest;
 import dev.stockroom.support.CustomerData;
+import dev.stockroom.support.LookAlikes;
 import dev.stockroom.support.Products;
 import java.util.HashMap;
 import java.util.List;
@@ -119,6 +120,31 @@ class CustomersIT {
 
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.at("/type")).isEqualTo("https://stockroom.dev/problems/duplicate-email");
+    }
+
+    @Test
+    void lookAlikeSpellingsOfAnEmailAreNotANewCustomer() {
+        var body = CustomerData.aCustomer();
+        String email = (String) body.get("email");
+        assertThat(api.post("/v1/customers", body).send().status()).isEqualTo(201);
+
+        body.put("email", LookAlikes.fullWidth(email));
+        var fullWidth = api.post("/v1/customers", body).send();
+        assertThat(fullWidth.status()).isEqualTo(409);
+        assertThat(fullWidth.at("/type")).isEqualTo("https://stockroom.dev/problems/duplicate-email");
+        for (char invisible : LookAlikes.INVISIBLE) {
+            body.put("email", LookAlikes.withInvisible(email, invisible));
+            var refused = api.post("/v1/customers", body).send();
+            assertThat(refused.status()).as("U+%04X", (int) invisible).isEqualTo(422);
+            assertThat(refused.json().get("errors").findValuesAsString("pointer"))
+                    .contains("/email");
+        }
+
+        var other = api.post("/v1/customers", CustomerData.aCustomer()).send();
+        var renamed = api.patch("/v1/customers/" + other.at("/id"), Map.of("email", LookAlikes.fullWidth(email)))
+                .header("If-Match", other.header("ETag"))
+                .send();
+        assertThat(renamed.status()).isEqualTo(409);
     }
 
     @Test

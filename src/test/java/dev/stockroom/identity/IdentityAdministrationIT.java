@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stockroom.support.Api;
 import dev.stockroom.support.ApiTest;
 import dev.stockroom.support.Browser;
+import dev.stockroom.support.LookAlikes;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -293,7 +295,7 @@ class IdentityAdministrationIT {
                                 "viewer"))
                 .send()
                 .at("/id");
-        var nulls = new java.util.HashMap<String, Object>();
+        var nulls = new HashMap<String, Object>();
         nulls.put("enabled", null);
         nulls.put("password", "short");
         var badPatch = api.patch("/v1/users/" + id, nulls).send();
@@ -314,6 +316,33 @@ class IdentityAdministrationIT {
 
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.at("/type")).isEqualTo("https://stockroom.dev/problems/duplicate-email");
+    }
+
+    @Test
+    void lookAlikeSpellingsOfAnEmailAreNotANewUser() {
+        String email = "look-alike-" + UUID.randomUUID() + "@example.com";
+        var body = new HashMap<String, Object>(
+                Map.of("email", email, "password", "long enough password", "role", "viewer"));
+        assertThat(api.post("/v1/users", body).send().status()).isEqualTo(201);
+
+        body.put("email", LookAlikes.fullWidth(email));
+        var fullWidth = api.post("/v1/users", body).send();
+        assertThat(fullWidth.status()).isEqualTo(409);
+        assertThat(fullWidth.at("/type")).isEqualTo("https://stockroom.dev/problems/duplicate-email");
+        for (char invisible : LookAlikes.INVISIBLE) {
+            body.put("email", LookAlikes.withInvisible(email, invisible));
+            var refused = api.post("/v1/users", body).send();
+            assertThat(refused.status()).as("U+%04X", (int) invisible).isEqualTo(422);
+            assertThat(refused.json().get("errors").findValuesAsString("pointer"))
+                    .contains("/email");
+        }
+
+        body.put("email", "other-" + UUID.randomUUID() + "@example.com");
+        var other = api.post("/v1/users", body).send();
+        var renamed = api.patch("/v1/users/" + other.at("/id"), Map.of("email", LookAlikes.fullWidth(email)))
+                .header("If-Match", other.header("ETag"))
+                .send();
+        assertThat(renamed.status()).isEqualTo(409);
     }
 
     @Test
