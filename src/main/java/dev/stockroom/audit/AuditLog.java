@@ -2,11 +2,16 @@ package dev.stockroom.audit;
 
 import dev.stockroom.shared.paging.CursorCodec;
 import dev.stockroom.shared.paging.Page;
+import dev.stockroom.shared.security.Caller;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reading the audit log. Nothing can change or delete what it holds. */
+/**
+ * Reading the audit log. Nothing can change or delete what it holds. The log is for staff: it names every
+ * customer, user and actor, so a partner client bound to one customer reads none of it (rather than a filtered
+ * part, since an event about a product or a user belongs to no customer).
+ */
 @Service
 public class AuditLog {
 
@@ -18,8 +23,12 @@ public class AuditLog {
         this.cursors = cursors;
     }
 
+    /** Throws {@link AuditRefusal} for a caller bound to a customer. */
     @Transactional(readOnly = true)
-    public Page<AuditEvent> search(AuditSearch search) {
+    public Page<AuditEvent> search(AuditSearch search, Caller caller) {
+        if (caller.boundCustomer().isPresent()) {
+            throw AuditRefusal.boundClient();
+        }
         return cursors.page(
                 search.fingerprint(),
                 search.cursor(),

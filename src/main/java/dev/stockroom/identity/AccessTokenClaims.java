@@ -15,9 +15,9 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.stereotype.Component;
 
 /**
- * Shapes every access token the service issues: the API as audience, the kind of principal, the customer a
- * partner client is bound to, and for people only the scopes their role allows. A disabled or deleted user
- * gets no new token, also not through a refresh token issued before.
+ * Shapes every access token the service issues: the API as audience, the client it was issued to, the kind of
+ * principal, the customer a partner client is bound to, and for people only the scopes their role allows. A
+ * disabled or deleted user gets no new token, also not through a refresh token issued before.
  */
 @Component
 class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
@@ -41,6 +41,9 @@ class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         // A singleton list, as Spring Authorization Server itself uses: its stored token metadata only admits known
         // types.
         claims.audience(Collections.singletonList(properties.audience()));
+        // RFC 9068: which application holds the token, also when it acts for a person (idempotency keys are per
+        // client and subject).
+        claims.claim("client_id", context.getRegisteredClient().getClientId());
         Set<String> scopes = new TreeSet<>(context.getAuthorizedScopes());
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
             claims.claim(Caller.KIND_CLAIM, "client");

@@ -213,6 +213,28 @@ class AuditIT {
         assertThat(api.get("/v1/audit-events?since=yesterday").send().status()).isEqualTo(422);
     }
 
+    @Test
+    void partnerClientsBoundToACustomerReadNoAuditEventsWhileStaffStillDo() {
+        String acme = CustomerData.create(api);
+        String globex = CustomerData.create(api);
+        var acmePartner = CustomerData.partnerOf(api, acme, List.of("audit:read", "customers:read"));
+        var globexPartner = CustomerData.partnerOf(api, globex, List.of("audit:read", "customers:read"));
+
+        for (var partner : List.of(acmePartner, globexPartner)) {
+            for (String query : List.of("", "?resource_type=customer&resource_id=" + globex, "?limit=200")) {
+                var refused = partner.get("/v1/audit-events" + query).send();
+
+                assertThat(refused.status()).as(query).isEqualTo(403);
+                assertThat(refused.at("/type")).isEqualTo("https://stockroom.dev/problems/bound-client");
+                assertThat(refused.body())
+                        .doesNotContain(acme, globex, "\"data\"", "@example")
+                        .doesNotContain(Api.ADMIN_CLIENT_ID);
+            }
+        }
+        assertThat(events("resource_type=customer&resource_id=" + globex).findValuesAsString("action"))
+                .containsExactly("customer.created");
+    }
+
     private JsonNode events(String query) {
         var response = api.get("/v1/audit-events?limit=200&" + query).send();
         assertThat(response.status()).as(response.body()).isEqualTo(200);

@@ -144,6 +144,38 @@ class ObjectLevelAuthorizationIT {
                 .isEqualTo(200);
     }
 
+    @Test
+    void aPartnerSeesStatusAndTimeOfStaffStepsButNeitherStaffIdsNorTheirReasons() {
+        String order = place(admin, acme).at("/id");
+        String staffReason = "Credit check by Jane: the customer paid late twice";
+        admin.post("/v1/orders/" + order + "/confirm", Map.of("reason", staffReason))
+                .send();
+        acmePartner
+                .post("/v1/orders/" + order + "/cancel", Map.of("reason", "ordered twice by mistake"))
+                .send();
+
+        var seenByPartner = acmePartner.get("/v1/orders/" + order).send();
+        var listedForPartner = acmePartner.get("/v1/orders?limit=100").send();
+        var seenByStaff = admin.get("/v1/orders/" + order).send();
+
+        assertThat(seenByPartner.status()).isEqualTo(200);
+        assertThat(seenByPartner.json().get("status_history").findValuesAsString("status"))
+                .containsExactly("pending", "confirmed", "cancelled");
+        assertThat(seenByPartner.json().at("/status_history/1/at").isString()).isTrue();
+        for (var body : List.of(seenByPartner.body(), listedForPartner.body())) {
+            assertThat(body).doesNotContain(Api.ADMIN_CLIENT_ID).doesNotContain(staffReason);
+        }
+        assertThat(seenByPartner.json().at("/status_history/0").has("by")).isFalse();
+        assertThat(seenByPartner.json().at("/status_history/1").has("by")).isFalse();
+        assertThat(seenByPartner.json().at("/status_history/1").has("reason")).isFalse();
+        assertThat(seenByPartner.at("/status_history/2/reason")).isEqualTo("ordered twice by mistake");
+        assertThat(seenByPartner.at("/status_history/2/by")).isNotBlank();
+        assertThat(seenByStaff.at("/status_history/0/by")).isEqualTo(Api.ADMIN_CLIENT_ID);
+        assertThat(seenByStaff.at("/status_history/1/by")).isEqualTo(Api.ADMIN_CLIENT_ID);
+        assertThat(seenByStaff.at("/status_history/1/reason")).isEqualTo(staffReason);
+        assertThat(seenByStaff.at("/status_history/2/by")).isEqualTo(seenByPartner.at("/status_history/2/by"));
+    }
+
     private Response place(Api caller, String customer) {
         return caller.post(
                         "/v1/orders",

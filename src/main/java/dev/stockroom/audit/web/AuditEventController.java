@@ -2,6 +2,7 @@ package dev.stockroom.audit.web;
 
 import dev.stockroom.audit.AuditLog;
 import dev.stockroom.audit.AuditSearch;
+import dev.stockroom.shared.security.Caller;
 import dev.stockroom.shared.security.RequiresScope;
 import dev.stockroom.shared.security.Scopes;
 import dev.stockroom.shared.web.PageResponse;
@@ -36,8 +37,15 @@ class AuditEventController {
 
     @GetMapping
     @RequiresScope(Scopes.AUDIT_READ)
-    @Operation(summary = "Search the audit log", description = "Oldest first, cursor-paginated.")
+    @Operation(
+            summary = "Search the audit log",
+            description = "Oldest first, cursor-paginated. The audit log is for staff: a partner client bound to a"
+                    + " customer cannot read it, whatever its scopes (403 `bound-client`).")
     @ApiResponse(responseCode = "200", description = "One page of events.")
+    @ApiResponse(
+            responseCode = "403",
+            description = "The token lacks `audit:read`, or belongs to a partner client bound to a customer"
+                    + " (`bound-client`).")
     ResponseEntity<PageResponse<AuditEventResponse>> search(
             @RequestParam(name = "resource_type", required = false)
                     @Size(max = 32) @Parameter(description = "Only events of this kind of resource.", example = "product")
@@ -78,6 +86,6 @@ class AuditEventController {
                 until == null ? null : until.toInstant(),
                 limit,
                 cursor);
-        return PageResponse.ok(log.search(search), AuditEventResponse::from);
+        return PageResponse.ok(log.search(search, Caller.current()), AuditEventResponse::from);
     }
 }

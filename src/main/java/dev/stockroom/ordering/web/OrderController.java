@@ -61,9 +61,10 @@ class OrderController {
             responseCode = "409",
             description = "Not enough stock; `shortfalls` names each short line (product_id, requested, available).")
     ResponseEntity<OrderResponse> place(@Valid @RequestBody CreateOrderRequest request) {
-        var order = orders.place(request.toCommand(), Caller.current());
+        var caller = Caller.current();
+        var order = orders.place(request.toCommand(), caller);
         var location = Locations.child(order.id());
-        return ResponseEntity.created(location).eTag(ETags.of(order.version())).body(OrderResponse.from(order));
+        return ResponseEntity.created(location).eTag(ETags.of(order.version())).body(OrderResponse.from(order, caller));
     }
 
     @GetMapping("/{id}")
@@ -72,8 +73,9 @@ class OrderController {
     @ApiResponse(responseCode = "200", description = "The order.", headers = @Header(name = HttpHeaders.ETAG))
     @ApiResponse(responseCode = "304", description = "Not modified since the ETag in `If-None-Match`.")
     ResponseEntity<OrderResponse> get(@PathVariable @Parameter(description = "Order id.") UUID id) {
-        var order = orders.get(id, Caller.current());
-        return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderResponse.from(order));
+        var caller = Caller.current();
+        var order = orders.get(id, caller);
+        return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderResponse.from(order, caller));
     }
 
     @GetMapping
@@ -127,7 +129,8 @@ class OrderController {
                 createdBefore == null ? null : createdBefore.toInstant(),
                 limit,
                 cursor);
-        return PageResponse.ok(orders.list(search, Caller.current()), OrderResponse::from);
+        var caller = Caller.current();
+        return PageResponse.ok(orders.list(search, caller), order -> OrderResponse.from(order, caller));
     }
 
     @PostMapping("/{id}/confirm")
@@ -181,7 +184,8 @@ class OrderController {
     }
 
     private ResponseEntity<OrderResponse> transition(UUID id, OrderStatus target, @Nullable TransitionRequest request) {
-        var order = orders.transition(id, target, request == null ? null : request.reason(), Caller.current());
-        return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderResponse.from(order));
+        var caller = Caller.current();
+        var order = orders.transition(id, target, request == null ? null : request.reason(), caller);
+        return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderResponse.from(order, caller));
     }
 }

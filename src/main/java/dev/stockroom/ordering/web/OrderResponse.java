@@ -1,8 +1,10 @@
 package dev.stockroom.ordering.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.stockroom.ordering.Order;
 import dev.stockroom.ordering.OrderLine;
 import dev.stockroom.ordering.StatusChange;
+import dev.stockroom.shared.security.Caller;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -42,7 +44,8 @@ record OrderResponse(
 
         @Schema(
                 requiredMode = Schema.RequiredMode.REQUIRED,
-                description = "Every status the order has had, oldest first.")
+                description = "Every status the order has had, oldest first. For a partner client bound to a"
+                        + " customer, steps made by staff show only status and time (no `by`, no `reason`).")
         List<Change> statusHistory,
 
         @Schema(
@@ -105,8 +108,9 @@ record OrderResponse(
         }
     }
 
-    /** One step of the history. */
+    /** One step of the history; {@code by} and {@code reason} are left out where the caller may not see them. */
     @Schema(name = "OrderStatusChange", description = "A status the order entered.")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Change(
             @Schema(
                     requiredMode = Schema.RequiredMode.REQUIRED,
@@ -121,26 +125,35 @@ record OrderResponse(
             Instant at,
 
             @Schema(
-                    requiredMode = Schema.RequiredMode.REQUIRED,
-                    description = "Who: the user or client id.",
+                    description = "Who: the user or client id. Absent for partner clients bound to a customer,"
+                            + " unless the partner made this step itself.",
                     example = "stockroom-admin")
-            String by,
+            @Nullable String by,
 
-            @Schema(description = "Why, if they said.", example = "customer changed their mind") @Nullable String reason) {
+            @Schema(
+                    description = "Why, if they said. Absent when no reason was given, and for partner clients"
+                            + " bound to a customer unless the partner made this step itself.",
+                    example = "customer changed their mind")
+            @Nullable String reason) {
 
-        static Change from(StatusChange change) {
-            return new Change(change.status().value(), change.at(), change.by(), change.reason());
+        static Change from(StatusChange change, Caller caller) {
+            return change.disclosesActorTo(caller)
+                    ? new Change(change.status().value(), change.at(), change.by(), change.reason())
+                    : new Change(change.status().value(), change.at(), null, null);
         }
     }
 
-    static OrderResponse from(Order order) {
+    /** The order as this caller may see it (see {@link StatusChange#disclosesActorTo}). */
+    static OrderResponse from(Order order, Caller caller) {
         return new OrderResponse(
                 order.id(),
                 order.customerId(),
                 order.status().value(),
                 order.lines().stream().map(Line::from).toList(),
                 order.total(),
-                order.history().stream().map(Change::from).toList(),
+                order.history().stream()
+                        .map(change -> Change.from(change, caller))
+                        .toList(),
                 order.version(),
                 order.createdAt(),
                 order.updatedAt());

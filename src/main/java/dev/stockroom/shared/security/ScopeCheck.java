@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -25,18 +24,9 @@ class ScopeCheck implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (handler instanceof HandlerMethod method) {
-            var required = method.getMethodAnnotation(RequiresScope.class);
-            if (required != null && !granted("SCOPE_" + required.value())) {
-                throw new AccessDeniedException("Missing scope " + required.value());
-            }
+        if (!DeclaredScopes.permit(handler, SecurityContextHolder.getContext().getAuthentication())) {
+            throw new AccessDeniedException("Missing the scope the operation declares");
         }
         return true;
-    }
-
-    private static boolean granted(String authority) {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null
-                && authentication.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
     }
 }

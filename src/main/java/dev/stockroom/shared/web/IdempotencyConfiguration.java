@@ -1,26 +1,39 @@
 package dev.stockroom.shared.web;
 
+import dev.stockroom.shared.database.SharedSecrets;
+import dev.stockroom.shared.security.ProblemSecurityHandlers;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.HandlerMapping;
 
-/** Puts the idempotency filter right after Spring Security, which tells it who the client is. */
+/**
+ * Idempotency keys in three parts: the filter (HTTP), the store (SQL and encryption) and the clean-up. The
+ * filter runs right after Spring Security, which tells it who the caller is.
+ */
 @Configuration(proxyBeanMethods = false)
 class IdempotencyConfiguration {
 
     @Bean
+    IdempotencyStore idempotencyStore(JdbcClient jdbc, SharedSecrets secrets, IdempotencyProperties properties) {
+        return new IdempotencyStore(jdbc, secrets, properties);
+    }
+
+    @Bean
     IdempotencyFilter idempotencyFilter(
-            JdbcClient jdbc,
+            IdempotencyStore store,
             TransactionTemplate transactions,
             Problems problems,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver,
-            IdempotencyProperties properties) {
-        return new IdempotencyFilter(jdbc, transactions, problems, resolver, properties);
+            @Qualifier("requestMappingHandlerMapping") HandlerMapping handlers,
+            ProblemSecurityHandlers accessDenied) {
+        return new IdempotencyFilter(store, transactions, problems, resolver, handlers, accessDenied);
     }
 
     @Bean
@@ -29,5 +42,25 @@ class IdempotencyConfiguration {
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
         registration.addUrlPatterns("/v1/*");
         return registration;
+    }
+
+    @Bean
+    ExpiredKeysCleanup expiredIdempotencyKeysCleanup(IdempotencyStore store) {
+        return new ExpiredKeysCleanup(store);
+    }
+
+    /** Deletes stored responses past their retention; every instance may run it. */
+    static final class ExpiredKeysCleanup {
+
+        private final IdempotencyStore store;
+
+        ExpiredKeysCleanup(IdempotencyStore store) {
+            this.store = store;
+        }
+
+        @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+        void deleteExpired() {
+            store.deleteExpired();
+        }
     }
 }

@@ -1,5 +1,9 @@
 package dev.stockroom.shared.web;
 
+import dev.stockroom.shared.security.Caller;
+import dev.stockroom.shared.security.DeclaredScopes;
+import dev.stockroom.shared.web.IdempotencyStore.Entry;
+import dev.stockroom.shared.web.IdempotencyStore.StoredResponse;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -10,62 +14,67 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
  * Idempotency keys for every {@code POST} under {@code /v1}. A request with an {@code Idempotency-Key} runs in
  * one database transaction together with the record of its response, so the effect and the record commit or
- * roll back together. The same key from the same client with the same body replays the stored response (with
+ * roll back together. The same key from the same caller with the same body replays the stored response (with
  * {@code Idempotent-Replayed: true}) and does nothing again; with another body it answers 422; while the first
- * request still runs, 409 (a PostgreSQL advisory lock, so this holds across instances). Keys are per client:
- * another client's identical key is simply a new key. Only successful responses are stored: a refused request
- * changed nothing, and retrying it with the same key runs it again.
+ * request still runs, 409 (a PostgreSQL advisory lock, so this holds across instances).
+ *
+ * <p>The store is consulted only for a caller who may make the request: the operation's declared scope is
+ * checked first (a caller without it gets the same 403 as without a key, never a stored response). Keys belong
+ * to the pair (client, subject): another application acting for the same person, or another client, has keys
+ * of its own, and its identical key is simply a new key. Only successful responses are stored: a refused
+ * request changed nothing, and retrying it with the same key runs it again. How responses are kept is
+ * {@link IdempotencyStore}'s business.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
+    /** The OAuth 2.0 client a JWT access token was issued to (RFC 9068). */
+    static final String CLIENT_ID_CLAIM = "client_id";
+    /** The party a token was issued to, in tokens of external OpenID providers. */
+    static final String AUTHORIZED_PARTY_CLAIM = "azp";
 
-    private final JdbcClient jdbc;
+    private final IdempotencyStore store;
     private final TransactionTemplate transactions;
     private final Problems problems;
     private final HandlerExceptionResolver resolver;
-    private final IdempotencyProperties properties;
+    private final HandlerMapping handlers;
+    private final AccessDeniedHandler accessDenied;
 
     IdempotencyFilter(
-            JdbcClient jdbc,
+            IdempotencyStore store,
             TransactionTemplate transactions,
             Problems problems,
             HandlerExceptionResolver resolver,
-            IdempotencyProperties properties) {
-        this.jdbc = jdbc;
+            HandlerMapping handlers,
+            AccessDeniedHandler accessDenied) {
+        this.store = store;
         this.transactions = transactions;
         this.problems = problems;
         this.resolver = resolver;
-        this.properties = properties;
-    }
-
-    /** The advisory lock that marks a (client, key) pair as in flight. */
-    public static long lockKey(String client, String key) {
-        byte[] digest = sha256((client + "\n" + key).getBytes(StandardCharsets.UTF_8));
-        long value = 0;
-        for (int i = 0; i < 8; i++) {
-            value = (value << 8) | (digest[i] & 0xff);
-        }
-        return value;
+        this.handlers = handlers;
+        this.accessDenied = accessDenied;
     }
 
     @Override
@@ -84,6 +93,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        Object handler = handlerOf(request);
+        if (handler == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (!DeclaredScopes.permit(handler, authentication)) {
+            accessDenied.handle(request, response, new AccessDeniedException("Missing the declared scope"));
+            return;
+        }
         if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
             var problem = problems.validation(List.of(ValidationError.atParameter(
                     HEADER, "must be 1 to 255 printable ASCII characters", "invalid_idempotency_key")));
@@ -97,38 +115,19 @@ class IdempotencyFilter extends OncePerRequestFilter {
             resolver.resolveException(request, response, null, tooLarge);
             return;
         }
-        String client = authentication.getName();
-        byte[] fingerprint = sha256(fingerprintOf(request, body));
+        var slot = store.slot(ownerOf(authentication), key);
+        byte[] fingerprint = store.fingerprint(fingerprintOf(request, body));
         var cached = new CachedBodyRequest(request, body);
         var captured = new ContentCachingResponseWrapper(response);
 
         Outcome outcome = transactions.execute(status -> {
-            boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(:lock)")
-                    .param("lock", lockKey(client, key))
-                    .query(Boolean.class)
-                    .single();
-            if (!locked) {
+            if (!store.tryLock(slot)) {
                 return Outcome.IN_FLIGHT;
             }
-            var stored = jdbc.sql("""
-                            select fingerprint, status, content_type, location, etag, body from idempotency_key
-                            where client_id = :client and key = :key and created_at > now() - make_interval(secs => :retention)
-                            """)
-                    .param("client", client)
-                    .param("key", key)
-                    .param("retention", (double) properties.retention().toSeconds())
-                    .query((rs, row) -> new Stored(
-                            rs.getBytes("fingerprint"),
-                            rs.getInt("status"),
-                            rs.getString("content_type"),
-                            rs.getString("location"),
-                            rs.getString("etag"),
-                            rs.getBytes("body")))
-                    .optional();
+            var stored = store.find(slot);
             if (stored.isPresent()) {
-                return Arrays.equals(stored.get().fingerprint(), fingerprint)
-                        ? new Outcome.Replay(stored.get())
-                        : Outcome.MISMATCH;
+                Entry entry = stored.get();
+                return entry.matches(fingerprint) ? new Outcome.Replay(entry.response()) : Outcome.MISMATCH;
             }
             try {
                 chain.doFilter(cached, captured);
@@ -139,24 +138,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 status.setRollbackOnly();
                 return Outcome.EXECUTED;
             }
-            jdbc.sql("""
-                            insert into idempotency_key
-                                (client_id, key, fingerprint, status, content_type, location, etag, body, created_at)
-                            values (:client, :key, :fingerprint, :status, :contentType, :location, :etag, :body, now())
-                            on conflict (client_id, key) do update set fingerprint = excluded.fingerprint,
-                                status = excluded.status, content_type = excluded.content_type,
-                                location = excluded.location, etag = excluded.etag, body = excluded.body,
-                                created_at = excluded.created_at
-                            """)
-                    .param("client", client)
-                    .param("key", key)
-                    .param("fingerprint", fingerprint)
-                    .param("status", captured.getStatus())
-                    .param("contentType", captured.getContentType())
-                    .param("location", captured.getHeader(HttpHeaders.LOCATION))
-                    .param("etag", captured.getHeader(HttpHeaders.ETAG))
-                    .param("body", captured.getContentAsByteArray())
-                    .update();
+            store.save(
+                    slot,
+                    fingerprint,
+                    new StoredResponse(
+                            captured.getStatus(),
+                            captured.getContentType(),
+                            captured.getHeader(HttpHeaders.LOCATION),
+                            captured.getHeader(HttpHeaders.ETAG),
+                            captured.getContentAsByteArray()));
             return Outcome.EXECUTED;
         });
 
@@ -186,7 +176,51 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private static void replay(Stored stored, HttpServletResponse response) throws IOException {
+    /**
+     * The operation that will serve the request, found as Spring MVC will find it, so its declared scope can be
+     * checked (as {@code ScopeCheck} checks it) before the store is consulted. Null when no operation serves it:
+     * then Spring MVC answers (404, 405, 415), and the key plays no part.
+     */
+    private @Nullable Object handlerOf(HttpServletRequest request) {
+        boolean parsed = ServletRequestPathUtils.hasParsedRequestPath(request);
+        if (!parsed) {
+            ServletRequestPathUtils.parseAndCache(request);
+        }
+        try {
+            HandlerExecutionChain handler = handlers.getHandler(request);
+            return handler == null ? null : handler.getHandler();
+        } catch (Exception noMatch) {
+            return null;
+        } finally {
+            if (!parsed) {
+                ServletRequestPathUtils.clearParsedRequestPath(request);
+            }
+        }
+    }
+
+    /**
+     * The client and the subject of the token: keys of one person used through two applications are distinct.
+     * The client is the token's {@code client_id} (RFC 9068), else {@code azp} (external providers), else for a
+     * client credentials token the subject itself.
+     */
+    static String ownerOf(Authentication authentication) {
+        String subject = authentication.getName();
+        String client = subject;
+        if (authentication instanceof JwtAuthenticationToken token) {
+            var jwt = token.getToken();
+            String claimed = jwt.hasClaim(CLIENT_ID_CLAIM)
+                    ? jwt.getClaimAsString(CLIENT_ID_CLAIM)
+                    : jwt.getClaimAsString(AUTHORIZED_PARTY_CLAIM);
+            if (claimed != null) {
+                client = claimed;
+            } else if (!"client".equals(jwt.getClaimAsString(Caller.KIND_CLAIM))) {
+                client = "";
+            }
+        }
+        return IdempotencyStore.owner(client, subject);
+    }
+
+    private static void replay(StoredResponse stored, HttpServletResponse response) throws IOException {
         response.setStatus(stored.status());
         if (stored.contentType() != null) {
             response.setContentType(stored.contentType());
@@ -202,14 +236,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
         response.getOutputStream().write(stored.body());
     }
 
-    /** Deletes stored responses past their retention; every instance may run it. */
-    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
-    void deleteExpired() {
-        jdbc.sql("delete from idempotency_key where created_at < now() - make_interval(secs => :retention)")
-                .param("retention", (double) properties.retention().toSeconds())
-                .update();
-    }
-
     private static byte[] fingerprintOf(HttpServletRequest request, byte[] body) {
         String target = request.getMethod() + " " + request.getRequestURI() + "?"
                 + (request.getQueryString() == null ? "" : request.getQueryString()) + "\n"
@@ -220,22 +246,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
         return all;
     }
 
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private record Stored(
-            byte[] fingerprint,
-            int status,
-            @Nullable String contentType,
-            @Nullable String location,
-            @Nullable String etag,
-            byte[] body) {}
-
     private sealed interface Outcome {
         Simple EXECUTED = new Simple("executed");
         Simple IN_FLIGHT = new Simple("in flight");
@@ -243,7 +253,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
         record Simple(String name) implements Outcome {}
 
-        record Replay(Stored stored) implements Outcome {}
+        record Replay(StoredResponse stored) implements Outcome {}
     }
 
     /** The request with its body already read, so the handler can read it again. */

@@ -30,6 +30,9 @@ class IdempotencyIT {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    IdempotencyStore store;
+
     Api api;
 
     @BeforeEach
@@ -99,7 +102,7 @@ class IdempotencyIT {
         try (Connection holder = dataSource.getConnection()) {
             holder.setAutoCommit(false);
             try (var lock = holder.prepareStatement("select pg_advisory_xact_lock(?)")) {
-                lock.setLong(1, IdempotencyFilter.lockKey(Api.ADMIN_CLIENT_ID, key));
+                lock.setLong(1, store.lockKey(store.slot(adminOwner(), key)));
                 lock.execute();
             }
 
@@ -221,8 +224,8 @@ class IdempotencyIT {
         String key = UUID.randomUUID().toString();
         var body = Products.aWidget();
         api.post("/v1/products", body).header("Idempotency-Key", key).send();
-        jdbc.sql("update idempotency_key set created_at = now() - interval '25 hours' where key = :key")
-                .param("key", key)
+        jdbc.sql("update idempotency_key set created_at = now() - interval '25 hours' where key_hash = :id")
+                .param("id", store.slot(adminOwner(), key).id())
                 .update();
 
         var again =
@@ -235,6 +238,10 @@ class IdempotencyIT {
         var client = api.post("/v1/clients", Map.of("name", "Other writer", "scopes", List.of("products:write")))
                 .send();
         return api.anonymous().clientToken(client.at("/client_id"), client.at("/client_secret"), null);
+    }
+
+    private static String adminOwner() {
+        return IdempotencyStore.owner(Api.ADMIN_CLIENT_ID, Api.ADMIN_CLIENT_ID);
     }
 
     private int countProductsWithSku(String sku) {
