@@ -124,7 +124,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         @Nullable JacksonException json = causeOfType(ex, JacksonException.class);
         ProblemDetail problem;
-        if (json instanceof PropertyBindingException unknown) {
+        if (json instanceof InputBoundsConfiguration.OutOfBoundsMember outOfBounds) {
+            var violation = outOfBounds.violation();
+            problem = problems.validation(
+                    List.of(ValidationError.atPointer(pointerOf(json), violation.detail(), violation.code())));
+        } else if (json instanceof PropertyBindingException unknown) {
             problem = problems.validation(List.of(ValidationError.atPointer(
                     pointerOf(unknown),
                     "'%s' is not a property that can be set here.".formatted(unknown.getPropertyName()),
@@ -173,10 +177,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 var problem = problems.forStatus(HttpStatus.NOT_FOUND, "No resource exists at this address.");
                 return respond(ex, problem, headers, request);
             }
-            var error = ValidationError.atParameter(
-                    parameterName(parameter),
-                    "The value '%s' is not valid here.".formatted(ex.getValue()),
-                    "invalid_type");
+            InputBoundsConfiguration.@Nullable OutOfBounds outOfBounds =
+                    causeOfType(ex, InputBoundsConfiguration.OutOfBounds.class);
+            var error = outOfBounds != null
+                    ? ValidationError.atParameter(
+                            parameterName(parameter),
+                            outOfBounds.violation().detail(),
+                            outOfBounds.violation().code())
+                    : ValidationError.atParameter(
+                            parameterName(parameter),
+                            "The value '%s' is not valid here.".formatted(shown(ex.getValue())),
+                            "invalid_type");
             return respond(ex, problems.validation(List.of(error)), headers, request);
         }
         return respond(
@@ -280,6 +291,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         .map(RequestHeader::name)
                         .filter(name -> !name.isEmpty()))
                 .orElseGet(() -> snakeCase(String.valueOf(parameter.getParameterName())));
+    }
+
+    /** A rejected value as quoted back: short enough to read, never the whole of a huge input. */
+    private static String shown(@Nullable Object value) {
+        String text = String.valueOf(value);
+        return text.length() <= 64 ? text : text.substring(0, 64) + "...";
     }
 
     private static String messageOf(MessageSourceResolvable error) {
