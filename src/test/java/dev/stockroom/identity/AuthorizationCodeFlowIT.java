@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -142,6 +144,33 @@ class AuthorizationCodeFlowIT {
                 .isEqualTo(401);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"password", "role", "disabled", "deleted"})
+    void changingTheUserEndsTheirSignInSessionsNotOnlyTheirRefreshTokens(String change) {
+        var browser = new Browser(port);
+        authorize(browser, clientId, REDIRECT, "products:read", Browser.newVerifier());
+        assertThat(authorizeAgain(browser).header("Location"))
+                .as("a live session gets a code without the login form")
+                .startsWith(REDIRECT)
+                .contains("code=");
+
+        var changed = switch (change) {
+            case "password" ->
+                api.patch("/v1/users/" + userId, Map.of("password", "a new passphrase " + UUID.randomUUID()))
+                        .send();
+            case "role" ->
+                api.patch("/v1/users/" + userId, Map.of("role", "viewer")).send();
+            case "disabled" ->
+                api.patch("/v1/users/" + userId, Map.of("enabled", false)).send();
+            default -> api.delete("/v1/users/" + userId).send();
+        };
+        assertThat(changed.status()).as(changed.body()).isIn(200, 204);
+
+        var afterChange = authorizeAgain(browser);
+        assertThat(afterChange.status()).isEqualTo(302);
+        assertThat(afterChange.header("Location")).endsWith("/login").doesNotContain("code=");
+    }
+
     @Test
     void pkceIsRequiredAndOnlyS256IsAccepted() {
         var browser = new Browser(port);
@@ -253,6 +282,12 @@ class AuthorizationCodeFlowIT {
         assertThat(location).startsWith(redirect);
         assertThat(Browser.parameter(location, "state")).isEqualTo(state);
         return Browser.parameter(location, "code");
+    }
+
+    /** The browser asks for a code again, with whatever session it still has. */
+    private Response authorizeAgain(Browser browser) {
+        String challenge = Browser.challengeOf(Browser.newVerifier());
+        return browser.get(browser.authorizeUrl(clientId, REDIRECT, "products:read", "again", challenge));
     }
 
     private Response refresh(String refreshToken) {
