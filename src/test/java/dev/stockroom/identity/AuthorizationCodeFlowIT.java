@@ -6,11 +6,17 @@ import dev.stockroom.support.Api;
 import dev.stockroom.support.ApiTest;
 import dev.stockroom.support.Browser;
 import dev.stockroom.support.Response;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -172,6 +178,55 @@ class AuthorizationCodeFlowIT {
     }
 
     @Test
+    void concurrentRefreshesWithOneRefreshTokenSucceedExactlyOnce() throws Exception {
+        String refreshToken = signIn("openid products:read").at("/refresh_token");
+
+        var answers = concurrently(8, () -> refresh(refreshToken));
+
+        assertThat(answers).filteredOn(answer -> answer.status() == 200).hasSize(1);
+        assertThat(answers)
+                .filteredOn(answer -> answer.status() != 200)
+                .hasSize(7)
+                .allSatisfy(refused -> {
+                    assertThat(refused.status()).isEqualTo(400);
+                    assertThat(refused.at("/error")).isEqualTo("invalid_grant");
+                });
+        String winner = answers.stream()
+                .filter(answer -> answer.status() == 200)
+                .findFirst()
+                .orElseThrow()
+                .at("/refresh_token");
+        assertThat(refresh(winner).status())
+                .as("the others presented a rotated token: reuse, so the family is revoked")
+                .isEqualTo(400);
+    }
+
+    @Test
+    void concurrentExchangesOfOneAuthorizationCodeSucceedExactlyOnce() throws Exception {
+        var browser = new Browser(port);
+        String verifier = Browser.newVerifier();
+        String code = authorize(browser, clientId, REDIRECT, "openid products:read", verifier);
+
+        var answers = concurrently(
+                8,
+                () -> api.anonymous()
+                        .tokenRequest(
+                                clientId,
+                                clientSecret,
+                                Browser.encode(Map.of(
+                                        "grant_type", "authorization_code",
+                                        "code", code,
+                                        "redirect_uri", REDIRECT,
+                                        "code_verifier", verifier))));
+
+        assertThat(answers).filteredOn(answer -> answer.status() == 200).hasSize(1);
+        assertThat(answers)
+                .filteredOn(answer -> answer.status() != 200)
+                .hasSize(7)
+                .allSatisfy(refused -> assertThat(refused.at("/error")).isEqualTo("invalid_grant"));
+    }
+
+    @Test
     void pkceIsRequiredAndOnlyS256IsAccepted() {
         var browser = new Browser(port);
         assertThat(browser.logIn(email, password).status()).isEqualTo(302);
@@ -288,6 +343,26 @@ class AuthorizationCodeFlowIT {
     private Response authorizeAgain(Browser browser) {
         String challenge = Browser.challengeOf(Browser.newVerifier());
         return browser.get(browser.authorizeUrl(clientId, REDIRECT, "products:read", "again", challenge));
+    }
+
+    /** Sends the same request from {@code n} threads released at once; answers every response. */
+    static List<Response> concurrently(int n, Supplier<Response> request) throws Exception {
+        var start = new CountDownLatch(1);
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            var futures = new ArrayList<Future<Response>>();
+            for (int i = 0; i < n; i++) {
+                futures.add(threads.submit(() -> {
+                    start.await();
+                    return request.get();
+                }));
+            }
+            start.countDown();
+            var answers = new ArrayList<Response>();
+            for (var future : futures) {
+                answers.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return answers;
+        }
     }
 
     private Response refresh(String refreshToken) {

@@ -155,6 +155,30 @@ class TwoInstancesIT {
         assertThat(browser.get(again).header("Location")).endsWith("/login").doesNotContain("code=");
     }
 
+    @Test
+    void oneRefreshTokenPresentedToBothInstancesAtOnceIsRedeemedOnce() throws Exception {
+        var app = appWithUser();
+        var tokens = dev.stockroom.support.SignIn.tokens(
+                a, port, app.clientId(), app.secret(), REDIRECT, app.email(), app.password(), "products:read");
+        assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
+        String refreshToken = tokens.at("/refresh_token");
+        var instances = new java.util.concurrent.atomic.AtomicInteger();
+
+        var answers = AuthorizationCodeFlowIT.concurrently(
+                8,
+                () -> (instances.getAndIncrement() % 2 == 0 ? a : b)
+                        .anonymous()
+                        .tokenRequest(
+                                app.clientId(),
+                                app.secret(),
+                                Browser.encode(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken))));
+
+        assertThat(answers).filteredOn(answer -> answer.status() == 200).hasSize(1);
+        assertThat(answers)
+                .filteredOn(answer -> answer.status() != 200)
+                .allSatisfy(refused -> assertThat(refused.at("/error")).isEqualTo("invalid_grant"));
+    }
+
     private record App(String clientId, String secret, String userId, String email, String password) {}
 
     private App appWithUser() {
