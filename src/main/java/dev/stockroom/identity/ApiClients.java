@@ -54,10 +54,20 @@ public class ApiClients {
         this.clock = clock;
     }
 
+    /**
+     * Registers a client. A client bound to a customer cannot sign people in: with no consent screen, a partner
+     * app would act for every person who signs in through it, so redirect URIs are refused for it (422 on
+     * {@code /redirect_uris}).
+     */
     @Transactional
     public CreatedApiClient register(NewApiClient request) {
         if (request.customerId() != null && !customers.exists(request.customerId())) {
             throw InvalidValue.of("customer_id", "no customer exists with this id");
+        }
+        if (request.customerId() != null && !request.redirectUris().isEmpty()) {
+            throw InvalidValue.of(
+                    "redirect_uris",
+                    "a client bound to a customer cannot sign people in; leave out redirect_uris or customer_id");
         }
         var id = UUID.randomUUID();
         var client = new ApiClient(
