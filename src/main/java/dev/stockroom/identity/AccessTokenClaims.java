@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Shapes every access token the service issues: the API as audience, the client it was issued to, the kind of
- * principal, the customer a partner client is bound to, and for people only the scopes their role allows. A
- * disabled or deleted user gets no new token, also not through a refresh token issued before.
+ * principal, the customer a partner client is bound to (whatever the grant, also when a person signs in through
+ * it), and for people only the scopes their role allows. A disabled or deleted user gets no new token, also not
+ * through a refresh token issued before.
  */
 @Component
 class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
@@ -45,10 +46,11 @@ class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         // client and subject).
         claims.claim("client_id", context.getRegisteredClient().getClientId());
         Set<String> scopes = new TreeSet<>(context.getAuthorizedScopes());
+        // On every grant: a person signing in through a bound client acts, through it, only for its customer.
+        clientBinding(context.getRegisteredClient().getId())
+                .ifPresent(customer -> claims.claim(Caller.CUSTOMER_CLAIM, customer.toString()));
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
             claims.claim(Caller.KIND_CLAIM, "client");
-            clientBinding(context.getRegisteredClient().getId())
-                    .ifPresent(customer -> claims.claim(Caller.CUSTOMER_CLAIM, customer.toString()));
         } else {
             var user = parse(context.getPrincipal().getName())
                     .flatMap(users::findById)

@@ -5,6 +5,7 @@ import dev.stockroom.shared.InvalidValue;
 import dev.stockroom.shared.audit.AuditableEvent;
 import dev.stockroom.shared.paging.CursorCodec;
 import dev.stockroom.shared.paging.Page;
+import dev.stockroom.shared.security.Caller;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * API clients: registration (the secret is shown once and stored hashed), lookup and removal. Removing a
- * client revokes everything granted to it, so it gets no new access token from that moment.
+ * client revokes everything granted to it, so it gets no new access token from that moment. Nobody registers or
+ * removes a client with more power than their own ({@link Delegation}).
  */
 @Service
 public class ApiClients {
@@ -54,10 +56,22 @@ public class ApiClients {
         this.clock = clock;
     }
 
+    /**
+     * Registers a client with no more power than the caller's own ({@link Delegation}). A client bound to a
+     * customer cannot sign people in: with no consent screen, a partner app would act for every person who signs
+     * in through it, so redirect URIs are refused for it (422 on {@code /redirect_uris}).
+     */
     @Transactional
-    public CreatedApiClient register(NewApiClient request) {
+    public CreatedApiClient register(NewApiClient request, Caller caller) {
+        Delegation.keepsBinding(caller, request.customerId());
+        Delegation.grants(caller, request.scopes(), "scopes");
         if (request.customerId() != null && !customers.exists(request.customerId())) {
             throw InvalidValue.of("customer_id", "no customer exists with this id");
+        }
+        if (request.customerId() != null && !request.redirectUris().isEmpty()) {
+            throw InvalidValue.of(
+                    "redirect_uris",
+                    "a client bound to a customer cannot sign people in; leave out redirect_uris or customer_id");
         }
         var id = UUID.randomUUID();
         var client = new ApiClient(
@@ -91,9 +105,12 @@ public class ApiClients {
                 last -> List.of(last.createdAt().toString(), last.id().toString()));
     }
 
+    /** Removes a client the caller outranks; a bound caller removes only clients bound to its own customer. */
     @Transactional
-    public void delete(UUID id) {
+    public void delete(UUID id, Caller caller) {
         var client = clients.findById(id).orElseThrow(() -> IdentityRefusal.clientNotFound(id));
+        Delegation.keepsBinding(caller, client.customerId());
+        Delegation.outranks(caller, client.scopes(), "client");
         clients.delete(id);
         authorizations.revokeForClient(id.toString());
         audit("client.deleted", id, AuditableEvent.deleted(snapshot(client)));

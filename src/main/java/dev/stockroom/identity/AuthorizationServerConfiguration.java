@@ -17,17 +17,21 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2ClientCredentialsAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The embedded authorization server (Spring Authorization Server), on unless an external issuer is configured:
  * token, authorization, JWKS, revocation, introspection and metadata endpoints, with the state in PostgreSQL so
- * every instance can continue what another began.
+ * every instance can continue what another began. Refresh tokens and authorization codes are redeemed at most
+ * once, also under concurrent requests ({@link SingleUseGrants}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${stockroom.oauth.issuer-uri:}'.isBlank()")
@@ -35,17 +39,25 @@ class AuthorizationServerConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServerSecurity(
+            HttpSecurity http, TransactionTemplate transactions, JdbcClient jdbc) throws Exception {
         var authorizationServer = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
                 .with(
                         authorizationServer,
                         server -> server.oidc(Customizer.withDefaults())
                                 .tokenEndpoint(token -> token.accessTokenRequestConverters(
-                                        converters -> converters.replaceAll(converter ->
-                                                converter instanceof OAuth2ClientCredentialsAuthenticationConverter
+                                                converters -> converters.replaceAll(converter -> converter
+                                                                instanceof
+                                                                OAuth2ClientCredentialsAuthenticationConverter
                                                         ? new ClientScopesByDefault()
-                                                        : converter))))
+                                                        : converter))
+                                        .authenticationProviders(providers -> providers.replaceAll(provider -> provider
+                                                                instanceof OAuth2RefreshTokenAuthenticationProvider
+                                                        || provider
+                                                                instanceof OAuth2AuthorizationCodeAuthenticationProvider
+                                                ? new SingleUseGrants(provider, transactions, jdbc)
+                                                : provider))))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"),

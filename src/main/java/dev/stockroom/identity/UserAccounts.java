@@ -6,6 +6,7 @@ import dev.stockroom.shared.Precondition;
 import dev.stockroom.shared.audit.AuditableEvent;
 import dev.stockroom.shared.paging.CursorCodec;
 import dev.stockroom.shared.paging.Page;
+import dev.stockroom.shared.security.Caller;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,9 +21,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * People who sign in. Passwords are hashed (bcrypt) and never returned. Disabling or deleting a user, or
- * changing their password or role, revokes their refresh tokens at once, so no new access token can be had
- * on the old terms.
+ * People who sign in. Passwords are hashed (bcrypt) and never returned. Any change to a user (disabling or
+ * deleting them, or changing their password, role or email) revokes their refresh tokens and ends their sign-in
+ * sessions at once, on every instance, so no new access token can be had on the old terms. Nobody creates, changes
+ * or deletes a user with more power than their own ({@link Delegation}).
  */
 @Service
 public class UserAccounts {
@@ -53,8 +55,11 @@ public class UserAccounts {
         this.clock = clock;
     }
 
+    /** Creates a user whose role holds no scope the caller lacks; a caller bound to a customer creates none. */
     @Transactional
-    public UserAccount create(NewUser request) {
+    public UserAccount create(NewUser request, Caller caller) {
+        Delegation.administersUsers(caller);
+        Delegation.grants(caller, request.role().scopes(), "role");
         var user = newAccount(request);
         if (!users.insert(user, passwords.encode(checkPassword(request.password())))) {
             throw IdentityRefusal.duplicateEmail(user.email());
@@ -80,9 +85,18 @@ public class UserAccounts {
                 last -> List.of(last.createdAt().toString(), last.id().toString()));
     }
 
+    /**
+     * Changes a user the caller outranks (their role holds no scope the caller lacks), to a role that holds none
+     * either: nobody takes over (by a new password or email) or raises a user above themselves.
+     */
     @Transactional
-    public UserAccount change(UUID id, UserChanges changes, Precondition precondition) {
+    public UserAccount change(UUID id, UserChanges changes, Precondition precondition, Caller caller) {
+        Delegation.administersUsers(caller);
         var current = users.findByIdForUpdate(id).orElseThrow(() -> IdentityRefusal.userNotFound(id));
+        Delegation.outranks(caller, current.role().scopes(), "user");
+        if (changes.role() != null) {
+            Delegation.grants(caller, changes.role().scopes(), "role");
+        }
         precondition.verify("user", current.version());
         String email = changes.email() == null ? current.email() : normalize(changes.email());
         Role role = changes.role() == null ? current.role() : changes.role();
@@ -115,9 +129,12 @@ public class UserAccounts {
         return changed;
     }
 
+    /** Deletes a user the caller outranks. */
     @Transactional
-    public void delete(UUID id, Precondition precondition) {
+    public void delete(UUID id, Precondition precondition, Caller caller) {
+        Delegation.administersUsers(caller);
         var current = users.findByIdForUpdate(id).orElseThrow(() -> IdentityRefusal.userNotFound(id));
+        Delegation.outranks(caller, current.role().scopes(), "user");
         precondition.verify("user", current.version());
         users.delete(id);
         authorizations.revokeForPrincipal(id.toString());

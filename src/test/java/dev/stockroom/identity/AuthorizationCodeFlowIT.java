@@ -6,13 +6,21 @@ import dev.stockroom.support.Api;
 import dev.stockroom.support.ApiTest;
 import dev.stockroom.support.Browser;
 import dev.stockroom.support.Response;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -142,6 +150,82 @@ class AuthorizationCodeFlowIT {
                 .isEqualTo(401);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"password", "role", "disabled", "deleted"})
+    void changingTheUserEndsTheirSignInSessionsNotOnlyTheirRefreshTokens(String change) {
+        var browser = new Browser(port);
+        authorize(browser, clientId, REDIRECT, "products:read", Browser.newVerifier());
+        assertThat(authorizeAgain(browser).header("Location"))
+                .as("a live session gets a code without the login form")
+                .startsWith(REDIRECT)
+                .contains("code=");
+
+        var changed = switch (change) {
+            case "password" ->
+                api.patch("/v1/users/" + userId, Map.of("password", "a new passphrase " + UUID.randomUUID()))
+                        .send();
+            case "role" ->
+                api.patch("/v1/users/" + userId, Map.of("role", "viewer")).send();
+            case "disabled" ->
+                api.patch("/v1/users/" + userId, Map.of("enabled", false)).send();
+            default -> api.delete("/v1/users/" + userId).send();
+        };
+        assertThat(changed.status()).as(changed.body()).isIn(200, 204);
+
+        var afterChange = authorizeAgain(browser);
+        assertThat(afterChange.status()).isEqualTo(302);
+        assertThat(afterChange.header("Location")).endsWith("/login").doesNotContain("code=");
+    }
+
+    @Test
+    void concurrentRefreshesWithOneRefreshTokenSucceedExactlyOnce() throws Exception {
+        String refreshToken = signIn("openid products:read").at("/refresh_token");
+
+        var answers = concurrently(8, () -> refresh(refreshToken));
+
+        assertThat(answers).filteredOn(answer -> answer.status() == 200).hasSize(1);
+        assertThat(answers)
+                .filteredOn(answer -> answer.status() != 200)
+                .hasSize(7)
+                .allSatisfy(refused -> {
+                    assertThat(refused.status()).isEqualTo(400);
+                    assertThat(refused.at("/error")).isEqualTo("invalid_grant");
+                });
+        String winner = answers.stream()
+                .filter(answer -> answer.status() == 200)
+                .findFirst()
+                .orElseThrow()
+                .at("/refresh_token");
+        assertThat(refresh(winner).status())
+                .as("the others presented a rotated token: reuse, so the family is revoked")
+                .isEqualTo(400);
+    }
+
+    @Test
+    void concurrentExchangesOfOneAuthorizationCodeSucceedExactlyOnce() throws Exception {
+        var browser = new Browser(port);
+        String verifier = Browser.newVerifier();
+        String code = authorize(browser, clientId, REDIRECT, "openid products:read", verifier);
+
+        var answers = concurrently(
+                8,
+                () -> api.anonymous()
+                        .tokenRequest(
+                                clientId,
+                                clientSecret,
+                                Browser.encode(Map.of(
+                                        "grant_type", "authorization_code",
+                                        "code", code,
+                                        "redirect_uri", REDIRECT,
+                                        "code_verifier", verifier))));
+
+        assertThat(answers).filteredOn(answer -> answer.status() == 200).hasSize(1);
+        assertThat(answers)
+                .filteredOn(answer -> answer.status() != 200)
+                .hasSize(7)
+                .allSatisfy(refused -> assertThat(refused.at("/error")).isEqualTo("invalid_grant"));
+    }
+
     @Test
     void pkceIsRequiredAndOnlyS256IsAccepted() {
         var browser = new Browser(port);
@@ -253,6 +337,32 @@ class AuthorizationCodeFlowIT {
         assertThat(location).startsWith(redirect);
         assertThat(Browser.parameter(location, "state")).isEqualTo(state);
         return Browser.parameter(location, "code");
+    }
+
+    /** The browser asks for a code again, with whatever session it still has. */
+    private Response authorizeAgain(Browser browser) {
+        String challenge = Browser.challengeOf(Browser.newVerifier());
+        return browser.get(browser.authorizeUrl(clientId, REDIRECT, "products:read", "again", challenge));
+    }
+
+    /** Sends the same request from {@code n} threads released at once; answers every response. */
+    static List<Response> concurrently(int n, Supplier<Response> request) throws Exception {
+        var start = new CountDownLatch(1);
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            var futures = new ArrayList<Future<Response>>();
+            for (int i = 0; i < n; i++) {
+                futures.add(threads.submit(() -> {
+                    start.await();
+                    return request.get();
+                }));
+            }
+            start.countDown();
+            var answers = new ArrayList<Response>();
+            for (var future : futures) {
+                answers.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return answers;
+        }
     }
 
     private Response refresh(String refreshToken) {

@@ -133,4 +133,69 @@ class TwoInstancesIT {
                                 "grant_type", "refresh_token", "refresh_token", rotatedOnB.at("/refresh_token"))));
         assertThat(familyGoneOnB.status()).isEqualTo(400);
     }
+
+    @Test
+    void aPasswordChangedOnOneInstanceEndsTheSessionOnTheOther() {
+        var app = appWithUser();
+        var browser = new Browser(other.port());
+        String verifier = Browser.newVerifier();
+        assertThat(browser.get(browser.authorizeUrl(
+                                app.clientId(), REDIRECT, "products:read", "s", Browser.challengeOf(verifier)))
+                        .status())
+                .isEqualTo(302);
+        assertThat(browser.logIn(app.email(), app.password()).status()).isEqualTo(302);
+        String again = browser.authorizeUrl(
+                app.clientId(), REDIRECT, "products:read", "again", Browser.challengeOf(Browser.newVerifier()));
+        assertThat(browser.get(again).header("Location")).startsWith(REDIRECT).contains("code=");
+
+        var changed = a.patch("/v1/users/" + app.userId(), Map.of("password", "changed on the other instance"))
+                .send();
+        assertThat(changed.status()).isEqualTo(200);
+
+        assertThat(browser.get(again).header("Location")).endsWith("/login").doesNotContain("code=");
+    }
+
+    @Test
+    void oneRefreshTokenPresentedToBothInstancesAtOnceIsRedeemedOnce() throws Exception {
+        var app = appWithUser();
+        var tokens = dev.stockroom.support.SignIn.tokens(
+                a, port, app.clientId(), app.secret(), REDIRECT, app.email(), app.password(), "products:read");
+        assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
+        String refreshToken = tokens.at("/refresh_token");
+        var instances = new java.util.concurrent.atomic.AtomicInteger();
+
+        var answers = AuthorizationCodeFlowIT.concurrently(
+                8,
+                () -> (instances.getAndIncrement() % 2 == 0 ? a : b)
+                        .anonymous()
+                        .tokenRequest(
+                                app.clientId(),
+                                app.secret(),
+                                Browser.encode(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken))));
+
+        assertThat(answers).filteredOn(answer -> answer.status() == 200).hasSize(1);
+        assertThat(answers)
+                .filteredOn(answer -> answer.status() != 200)
+                .allSatisfy(refused -> assertThat(refused.at("/error")).isEqualTo("invalid_grant"));
+    }
+
+    private record App(String clientId, String secret, String userId, String email, String password) {}
+
+    private App appWithUser() {
+        String email = "two-" + UUID.randomUUID() + "@example.com";
+        String password = "one person, two instances";
+        var user = a.post("/v1/users", Map.of("email", email, "password", password, "role", "viewer"))
+                .send();
+        var client = a.post(
+                        "/v1/clients",
+                        Map.of(
+                                "name",
+                                "Two instances app",
+                                "scopes",
+                                List.of("products:read"),
+                                "redirect_uris",
+                                List.of(REDIRECT)))
+                .send();
+        return new App(client.at("/client_id"), client.at("/client_secret"), user.at("/id"), email, password);
+    }
 }

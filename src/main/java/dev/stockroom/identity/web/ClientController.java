@@ -1,6 +1,7 @@
 package dev.stockroom.identity.web;
 
 import dev.stockroom.identity.ApiClients;
+import dev.stockroom.shared.security.Caller;
 import dev.stockroom.shared.security.RequiresScope;
 import dev.stockroom.shared.security.Scopes;
 import dev.stockroom.shared.web.Locations;
@@ -44,13 +45,26 @@ class ClientController {
     @RequiresScope(Scopes.USERS_ADMIN)
     @Operation(
             summary = "Register an API client",
-            description = "Answers the client secret once; only its hash is kept.")
+            description = "Answers the client secret once; only its hash is kept. Nobody registers a client with"
+                    + " more power than their own: the caller grants only scopes its token holds (403"
+                    + " `scope-not-held`), and a caller bound to a customer registers only clients bound to that"
+                    + " same customer (403 `bound-client`). A client bound to a customer cannot sign people in:"
+                    + " `redirect_uris` with `customer_id` is refused (422, pointer `/redirect_uris`).")
     @ApiResponse(
             responseCode = "201",
             description = "Registered; the body has the secret.",
             headers = @Header(name = HttpHeaders.LOCATION))
+    @ApiResponse(
+            responseCode = "403",
+            description = "The token lacks `users:admin`; or the client would hold scopes the caller lacks"
+                    + " (`scope-not-held`, with `missing_scopes`); or the caller is bound to a customer and the"
+                    + " client is not bound to the same one (`bound-client`).")
+    @ApiResponse(
+            responseCode = "422",
+            description = "The request is invalid; among others, a client bound to a customer with redirect URIs"
+                    + " (pointer `/redirect_uris`) or an unknown customer (pointer `/customer_id`).")
     ResponseEntity<CreatedClientResponse> create(@Valid @RequestBody CreateClientRequest request) {
-        var created = clients.register(request.toCommand());
+        var created = clients.register(request.toCommand(), Caller.current());
         return ResponseEntity.created(Locations.child(created.client().id())).body(CreatedClientResponse.from(created));
     }
 
@@ -80,10 +94,16 @@ class ClientController {
     @RequiresScope(Scopes.USERS_ADMIN)
     @Operation(
             summary = "Delete an API client",
-            description = "Revokes its refresh tokens at once; it gets no new access token.")
+            description = "Revokes its refresh tokens at once; it gets no new access token. Only a caller holding"
+                    + " every scope of the client may delete it; a caller bound to a customer deletes only clients"
+                    + " bound to that customer.")
     @ApiResponse(responseCode = "204", description = "Deleted.")
+    @ApiResponse(
+            responseCode = "403",
+            description = "The token lacks `users:admin`; or the client holds scopes the caller lacks"
+                    + " (`scope-not-held`); or the caller is bound to another customer (`bound-client`).")
     ResponseEntity<Void> delete(@PathVariable @Parameter(description = "Client resource id.") UUID id) {
-        clients.delete(id);
+        clients.delete(id, Caller.current());
         return ResponseEntity.noContent().build();
     }
 }

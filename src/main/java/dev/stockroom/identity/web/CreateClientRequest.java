@@ -26,7 +26,8 @@ record CreateClientRequest(
         @ArraySchema(
                 arraySchema =
                         @Schema(
-                                description = "Scopes the client may request; a subset of the API's scopes.",
+                                description = "Scopes the client may request; a subset of the API's scopes, and"
+                                        + " of the caller's own.",
                                 requiredMode = Schema.RequiredMode.REQUIRED),
                 schema = @Schema(example = "orders:write", pattern = Scopes.PATTERN))
         @NotEmpty @Size(max = 9) @Nullable List<@NotNull @Pattern(regexp = Scopes.PATTERN, message = "is not a scope of this API") String> scopes,
@@ -35,7 +36,8 @@ record CreateClientRequest(
                 arraySchema =
                         @Schema(
                                 description = "Redirect URIs, for a client that signs people in (authorization code"
-                                        + " with PKCE); leave out for machine-to-machine clients."),
+                                        + " with PKCE); leave out for machine-to-machine clients. Refused for a"
+                                        + " client bound to a customer."),
                 schema = @Schema(example = "https://app.example.com/callback"))
         @Size(max = 10) @Nullable List<
                         @NotNull @Pattern(
@@ -45,7 +47,8 @@ record CreateClientRequest(
                 redirectUris,
 
         @Schema(
-                description = "Binds the client to one customer account: it may then act only for that customer.",
+                description = "Binds the client to one customer account: it may then act only for that customer,"
+                        + " and cannot sign people in. Required, and the caller's own, when the caller is bound.",
                 example = "7d1e3b8a-2f4c-4d6e-9a1b-3c5d7e9f1a2b")
         @Nullable UUID customerId) {
 

@@ -38,9 +38,9 @@ class MeController {
                         scopes,
                         user.email(),
                         user.role().value(),
-                        null);
+                        caller.customerId());
             } catch (IllegalArgumentException externalSubject) {
-                return new MeResponse(caller.subject(), "user", scopes, null, null, null);
+                return new MeResponse(caller.subject(), "user", scopes, null, null, caller.customerId());
             }
         }
         return new MeResponse(caller.subject(), "client", scopes, null, null, caller.customerId());

@@ -32,6 +32,7 @@ record MeResponse(
         @Schema(description = "The user's role, for people.", example = "support") @Nullable String role,
 
         @Schema(
-                description = "The customer a partner client is bound to, or null.",
+                description = "The customer the token is bound to, or null: a partner client's, also for a person"
+                        + " who signed in through a partner client.",
                 example = "7d1e3b8a-2f4c-4d6e-9a1b-3c5d7e9f1a2b")
         @Nullable UUID customerId) {}

@@ -11,8 +11,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The body of {@code PATCH /v1/users/{id}}: only the members sent change; none may be null. Changing the
- * password or role, or disabling the user, revokes their refresh tokens.
+ * The body of {@code PATCH /v1/users/{id}}: only the members sent change; none may be null. Any change revokes
+ * the user's refresh tokens and ends their sign-in sessions.
  */
 @Schema(name = "UpdateUserRequest", description = "The fields of a user to change; every field is optional.")
 @SuppressWarnings("OptionalUsedAsFieldOrParameterType")

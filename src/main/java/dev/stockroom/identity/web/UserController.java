@@ -1,6 +1,7 @@
 package dev.stockroom.identity.web;
 
 import dev.stockroom.identity.UserAccounts;
+import dev.stockroom.shared.security.Caller;
 import dev.stockroom.shared.security.RequiresScope;
 import dev.stockroom.shared.security.Scopes;
 import dev.stockroom.shared.web.ETags;
@@ -47,14 +48,23 @@ class UserController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @RequiresScope(Scopes.USERS_ADMIN)
-    @Operation(summary = "Create a user")
+    @Operation(
+            summary = "Create a user",
+            description = "The role may hold no scope the caller's token lacks, so nobody creates a user above"
+                    + " themselves (403 `scope-not-held`). A caller bound to a customer creates no users (403"
+                    + " `bound-client`).")
     @ApiResponse(
             responseCode = "201",
             description = "Created.",
             headers = {@Header(name = HttpHeaders.LOCATION), @Header(name = HttpHeaders.ETAG)})
+    @ApiResponse(
+            responseCode = "403",
+            description = "The token lacks `users:admin`; or the role holds scopes the caller lacks"
+                    + " (`scope-not-held`, pointer `/role`, with `missing_scopes`); or the caller is bound to a"
+                    + " customer (`bound-client`).")
     @ApiResponse(responseCode = "409", description = "Another user has this email.")
     ResponseEntity<UserResponse> create(@Valid @RequestBody CreateUserRequest request) {
-        var user = users.create(request.toCommand());
+        var user = users.create(request.toCommand(), Caller.current());
         var location = Locations.child(user.id());
         return ResponseEntity.created(location).eTag(ETags.of(user.version())).body(UserResponse.from(user));
     }
@@ -88,9 +98,16 @@ class UserController {
     @RequiresScope(Scopes.USERS_ADMIN)
     @Operation(
             summary = "Change a user",
-            description = "Only the fields sent change. Disabling the user, or changing the password or role,"
-                    + " revokes their refresh tokens at once.")
+            description = "Only the fields sent change. Any change (disabling the user, or changing the password,"
+                    + " role or email) revokes their refresh tokens and ends their sign-in sessions at once. Only a"
+                    + " caller holding every scope of the user's role, and of the new role, may change them (403"
+                    + " `scope-not-held`); a caller bound to a customer changes no users (403 `bound-client`).")
     @ApiResponse(responseCode = "200", description = "The user as changed.", headers = @Header(name = HttpHeaders.ETAG))
+    @ApiResponse(
+            responseCode = "403",
+            description = "The token lacks `users:admin`; or the user's role, or the new role (pointer `/role`),"
+                    + " holds scopes the caller lacks (`scope-not-held`); or the caller is bound to a customer"
+                    + " (`bound-client`).")
     @ApiResponse(responseCode = "409", description = "Another user has this email.")
     ResponseEntity<UserResponse> update(
             @PathVariable @Parameter(description = "User id.") UUID id,
@@ -98,20 +115,27 @@ class UserController {
                     @Parameter(description = "Change only if the user still has this ETag.", example = "\"1\"")
                     @Nullable String ifMatch,
             @Valid @RequestBody UpdateUserRequest request) {
-        var user = users.change(id, request.toChanges(), ETags.ifMatch(ifMatch));
+        var user = users.change(id, request.toChanges(), ETags.ifMatch(ifMatch), Caller.current());
         return ResponseEntity.ok().eTag(ETags.of(user.version())).body(UserResponse.from(user));
     }
 
     @DeleteMapping("/{id}")
     @RequiresScope(Scopes.USERS_ADMIN)
-    @Operation(summary = "Delete a user", description = "Revokes their refresh tokens at once.")
+    @Operation(
+            summary = "Delete a user",
+            description = "Revokes their refresh tokens and ends their sign-in sessions at once. Only a caller"
+                    + " holding every scope of the user's role may delete them.")
     @ApiResponse(responseCode = "204", description = "Deleted.")
+    @ApiResponse(
+            responseCode = "403",
+            description = "The token lacks `users:admin`; or the user's role holds scopes the caller lacks"
+                    + " (`scope-not-held`); or the caller is bound to a customer (`bound-client`).")
     ResponseEntity<Void> delete(
             @PathVariable @Parameter(description = "User id.") UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
                     @Parameter(description = "Delete only if the user still has this ETag.", example = "\"1\"")
                     @Nullable String ifMatch) {
-        users.delete(id, ETags.ifMatch(ifMatch));
+        users.delete(id, ETags.ifMatch(ifMatch), Caller.current());
         return ResponseEntity.noContent().build();
     }
 }

@@ -41,7 +41,7 @@ class IdempotencyKeyOwnershipIT {
 
     @Test
     void anotherApplicationOfTheSamePersonWithoutTheScopeGets403NotTheStoredResponse() {
-        var adminApp = api.withToken(signIn(List.of("users:admin")));
+        var adminApp = api.withToken(signIn(List.of("users:admin", "products:read")));
         var readerApp = api.withToken(signIn(List.of("products:read")));
         String key = UUID.randomUUID().toString();
         var registration = Map.of("name", "Registered by the admin app", "scopes", List.of("products:read"));
@@ -63,7 +63,7 @@ class IdempotencyKeyOwnershipIT {
 
     @Test
     void withoutTheScopeAnotherBodyUnderAnExistingKeyAlsoAnswers403Not422() {
-        var adminApp = api.withToken(signIn(List.of("users:admin")));
+        var adminApp = api.withToken(signIn(List.of("users:admin", "products:read")));
         var readerApp = api.withToken(signIn(List.of("products:read")));
         String key = UUID.randomUUID().toString();
         adminApp.post("/v1/clients", Map.of("name", "First", "scopes", List.of("products:read")))
@@ -80,8 +80,8 @@ class IdempotencyKeyOwnershipIT {
 
     @Test
     void anotherApplicationOfTheSamePersonWithTheScopeHasKeysOfItsOwn() {
-        var firstApp = api.withToken(signIn(List.of("users:admin")));
-        var secondApp = api.withToken(signIn(List.of("users:admin")));
+        var firstApp = api.withToken(signIn(List.of("users:admin", "products:read")));
+        var secondApp = api.withToken(signIn(List.of("users:admin", "products:read")));
         String key = UUID.randomUUID().toString();
         var registration = Map.of("name", "Registered twice", "scopes", List.of("products:read"));
         var first = firstApp.post("/v1/clients", registration)
@@ -117,7 +117,9 @@ class IdempotencyKeyOwnershipIT {
         api.post("/v1/clients", Map.of("name", "The admin's", "scopes", List.of("products:read")))
                 .header("Idempotency-Key", key)
                 .send();
-        var other = api.post("/v1/clients", Map.of("name", "Another admin", "scopes", List.of("users:admin")))
+        var other = api.post(
+                        "/v1/clients",
+                        Map.of("name", "Another admin", "scopes", List.of("users:admin", "products:read")))
                 .send();
         var otherAdmin =
                 api.withToken(api.anonymous().clientToken(other.at("/client_id"), other.at("/client_secret"), null));

@@ -1,0 +1,57 @@
+package dev.stockroom.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stockroom.shared.security.Caller;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class DelegationTest {
+
+    private static final UUID ACME = UUID.randomUUID();
+
+    @Test
+    void grantsOnlyScopesTheCallerHolds() {
+        var caller = new Caller("c", Caller.Kind.CLIENT, Set.of("users:admin", "products:read"), null);
+
+        assertThatCode(() -> Delegation.grants(caller, Set.of("products:read"), "scopes"))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> Delegation.grants(caller, Set.of("products:read", "orders:read"), "scopes"))
+                .isInstanceOfSatisfying(IdentityRefusal.class, refusal -> {
+                    assertThat(refusal.type()).isEqualTo("scope-not-held");
+                    assertThat(refusal.properties().get("missing_scopes")).isEqualTo(java.util.List.of("orders:read"));
+                });
+    }
+
+    @Test
+    void aRoleIsGrantedOnlyWhenTheCallerHoldsAllItsScopes() {
+        var caller = new Caller("u", Caller.Kind.USER, Role.VIEWER.scopes(), null);
+
+        assertThatCode(() -> Delegation.grants(caller, Role.VIEWER.scopes(), "role"))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> Delegation.grants(caller, Role.SUPPORT.scopes(), "role"))
+                .isInstanceOf(IdentityRefusal.class);
+        assertThatThrownBy(() -> Delegation.outranks(caller, Role.ADMIN.scopes(), "user"))
+                .isInstanceOf(IdentityRefusal.class);
+    }
+
+    @Test
+    void aBoundCallerKeepsItsBindingAndAdministersNoUsers() {
+        var bound = new Caller("p", Caller.Kind.CLIENT, Set.of("users:admin"), ACME);
+        var unbound = new Caller("a", Caller.Kind.CLIENT, Set.of("users:admin"), null);
+
+        assertThatCode(() -> Delegation.keepsBinding(bound, ACME)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> Delegation.keepsBinding(bound, null))
+                .isInstanceOfSatisfying(
+                        IdentityRefusal.class,
+                        refusal -> assertThat(refusal.type()).isEqualTo("bound-client"));
+        assertThatThrownBy(() -> Delegation.keepsBinding(bound, UUID.randomUUID()))
+                .isInstanceOf(IdentityRefusal.class);
+        assertThatThrownBy(() -> Delegation.administersUsers(bound)).isInstanceOf(IdentityRefusal.class);
+        assertThatCode(() -> Delegation.keepsBinding(unbound, null)).doesNotThrowAnyException();
+        assertThatCode(() -> Delegation.administersUsers(unbound)).doesNotThrowAnyException();
+    }
+}
