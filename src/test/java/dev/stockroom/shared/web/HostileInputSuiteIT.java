@@ -107,6 +107,38 @@ class HostileInputSuiteIT {
         assertThat(wrong).isEmpty();
     }
 
+    /** A malformed id names no resource (404); one the server cannot even decode is a bad request (400). */
+    @Test
+    void everyPathParameterAnswersHostileValuesFastWithAProblemNeverAnError() {
+        var wrong = new ArrayList<String>();
+        forEachOperation((method, path, operation) -> {
+            for (JsonNode parameter : operation.path("parameters")) {
+                if (!parameter.path("in").asString().equals("path")) {
+                    continue;
+                }
+                String name = "{" + parameter.path("name").asString() + "}";
+                for (String value : List.of("%00", "%FF", "%ED%A0%80", "1e999999999", "a".repeat(5_000), "..%2F..")) {
+                    String target = concrete(path.replace(name, value));
+                    var headers = new ArrayList<>(List.of("Authorization: Bearer " + api.token()));
+                    byte[] body = body(operation);
+                    if (body.length > 0) {
+                        headers.add("Content-Type: application/json");
+                    }
+                    long started = System.nanoTime();
+                    Response response = RawHttp.send(port, method, target, headers, body);
+                    long millis = (System.nanoTime() - started) / 1_000_000;
+                    if ((response.status() != 404 && response.status() != 400)
+                            || !response.contentType().startsWith("application/problem+json")
+                            || millis > FAST_MILLIS) {
+                        wrong.add(method + " " + shorten(target) + " -> " + response.status() + " in " + millis + " ms "
+                                + shorten(response.body()));
+                    }
+                }
+            }
+        });
+        assertThat(wrong).isEmpty();
+    }
+
     @Test
     void everyOperationRefusesHostileUndeclaredParametersToo() {
         var wrong = new ArrayList<String>();
