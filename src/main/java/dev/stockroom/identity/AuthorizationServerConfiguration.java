@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2ClientCredentialsAuthenticationConverter;
@@ -27,7 +28,8 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 /**
  * The embedded authorization server (Spring Authorization Server), on unless an external issuer is configured:
  * token, authorization, JWKS, revocation, introspection and metadata endpoints, with the state in PostgreSQL so
- * every instance can continue what another began.
+ * every instance can continue what another began. Introspection answers a client about its own tokens only
+ * ({@link OwnTokensIntrospection}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${stockroom.oauth.issuer-uri:}'.isBlank()")
@@ -45,7 +47,12 @@ class AuthorizationServerConfiguration {
                                         converters -> converters.replaceAll(converter ->
                                                 converter instanceof OAuth2ClientCredentialsAuthenticationConverter
                                                         ? new ClientScopesByDefault()
-                                                        : converter))))
+                                                        : converter)))
+                                .tokenIntrospectionEndpoint(introspection -> introspection.authenticationProviders(
+                                        providers -> providers.replaceAll(provider ->
+                                                provider instanceof OAuth2TokenIntrospectionAuthenticationProvider
+                                                        ? new OwnTokensIntrospection(provider)
+                                                        : provider))))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"),
