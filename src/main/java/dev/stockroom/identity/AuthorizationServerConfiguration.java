@@ -2,6 +2,7 @@ package dev.stockroom.identity;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.util.stream.Stream;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -23,13 +24,17 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2ClientCredentialsAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The embedded authorization server (Spring Authorization Server), on unless an external issuer is configured:
  * token, authorization, JWKS, revocation, introspection and metadata endpoints, with the state in PostgreSQL so
  * every instance can continue what another began. Introspection answers a client about its own tokens only
- * ({@link OwnTokensIntrospection}).
+ * ({@link OwnTokensIntrospection}); the endpoints for clients answer a request without client authentication
+ * with 401 {@code invalid_client}, and only the authorization endpoint sends a browser to the login form.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${stockroom.oauth.issuer-uri:}'.isBlank()")
@@ -37,8 +42,17 @@ class AuthorizationServerConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServerSecurity(HttpSecurity http, AuthorizationServerSettings settings)
+            throws Exception {
         var authorizationServer = new OAuth2AuthorizationServerConfigurer();
+        var clientEndpoints = new OrRequestMatcher(Stream.of(
+                        settings.getTokenEndpoint(),
+                        settings.getTokenIntrospectionEndpoint(),
+                        settings.getTokenRevocationEndpoint(),
+                        settings.getPushedAuthorizationRequestEndpoint(),
+                        settings.getDeviceAuthorizationEndpoint())
+                .<RequestMatcher>map(PathPatternRequestMatcher::pathPattern)
+                .toList());
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
                 .with(
                         authorizationServer,
@@ -54,9 +68,11 @@ class AuthorizationServerConfiguration {
                                                         ? new OwnTokensIntrospection(provider)
                                                         : provider))))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"),
-                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(new InvalidClientEntryPoint(), clientEndpoints)
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/login"),
+                                new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();
     }
 

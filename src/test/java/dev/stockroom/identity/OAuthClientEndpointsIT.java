@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockroom.support.Api;
 import dev.stockroom.support.ApiTest;
+import dev.stockroom.support.Browser;
 import dev.stockroom.support.Response;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.Base64;
@@ -74,6 +75,42 @@ class OAuthClientEndpointsIT {
         assertThat(introspected.json().get("active").asBoolean()).isTrue();
         assertThat(introspected.at("/client_id")).isEqualTo(owner.id());
         assertThat(introspected.at("/scope")).isEqualTo("orders:write");
+    }
+
+    @Test
+    void clientEndpointsWithoutClientAuthenticationAnswerInvalidClient() {
+        for (String endpoint : CLIENT_ENDPOINTS) {
+            for (String accept : new String[] {"text/html", "*/*", null}) {
+                var call = api.anonymous()
+                        .request("POST", endpoint, BodyPublishers.ofString("grant_type=client_credentials&token=x"))
+                        .header("Content-Type", "application/x-www-form-urlencoded");
+                call = accept == null ? call.withoutHeader("Accept") : call.header("Accept", accept);
+
+                var response = call.send();
+
+                String what = endpoint + " with Accept " + accept;
+                assertThat(response.status()).as(what).isEqualTo(401);
+                assertThat(response.header("Location")).as(what).isNull();
+                assertThat(response.header("WWW-Authenticate")).as(what).startsWith("Basic ");
+                assertThat(response.contentType()).as(what).startsWith("application/json");
+                assertThat(response.at("/error")).as(what).isEqualTo("invalid_client");
+            }
+        }
+    }
+
+    @Test
+    void theAuthorizationEndpointStillSendsABrowserToTheLoginForm() {
+        var browser = new Browser(port);
+
+        var response = browser.get(browser.authorizeUrl(
+                "stockroom-docs",
+                "http://stockroom.test/swagger-ui/oauth2-redirect.html",
+                "openid",
+                "s",
+                Browser.challengeOf(Browser.newVerifier())));
+
+        assertThat(response.status()).isEqualTo(302);
+        assertThat(response.header("Location")).endsWith("/login");
     }
 
     private Response introspect(Client caller, String token) {
