@@ -2,6 +2,7 @@ package dev.stockroom.identity;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.util.stream.Stream;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -19,19 +20,26 @@ import org.springframework.security.oauth2.server.authorization.JdbcOAuth2Author
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2ClientCredentialsAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The embedded authorization server (Spring Authorization Server), on unless an external issuer is configured:
  * token, authorization, JWKS, revocation, introspection and metadata endpoints, with the state in PostgreSQL so
  * every instance can continue what another began. Refresh tokens and authorization codes are redeemed at most
- * once, also under concurrent requests ({@link SingleUseGrants}).
+ * once, also under concurrent requests ({@link SingleUseGrants}). Introspection answers a client about its own
+ * tokens only ({@link OwnTokensIntrospection}); the endpoints for clients answer a request without client
+ * authentication with 401 {@code invalid_client}, and only the authorization endpoint sends a browser to the
+ * login form.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${stockroom.oauth.issuer-uri:}'.isBlank()")
@@ -40,8 +48,17 @@ class AuthorizationServerConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerSecurity(
-            HttpSecurity http, TransactionTemplate transactions, JdbcClient jdbc) throws Exception {
+            HttpSecurity http, AuthorizationServerSettings settings, TransactionTemplate transactions, JdbcClient jdbc)
+            throws Exception {
         var authorizationServer = new OAuth2AuthorizationServerConfigurer();
+        var clientEndpoints = new OrRequestMatcher(Stream.of(
+                        settings.getTokenEndpoint(),
+                        settings.getTokenIntrospectionEndpoint(),
+                        settings.getTokenRevocationEndpoint(),
+                        settings.getPushedAuthorizationRequestEndpoint(),
+                        settings.getDeviceAuthorizationEndpoint())
+                .<RequestMatcher>map(PathPatternRequestMatcher::pathPattern)
+                .toList());
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
                 .with(
                         authorizationServer,
@@ -57,11 +74,18 @@ class AuthorizationServerConfiguration {
                                                         || provider
                                                                 instanceof OAuth2AuthorizationCodeAuthenticationProvider
                                                 ? new SingleUseGrants(provider, transactions, jdbc)
-                                                : provider))))
+                                                : provider)))
+                                .tokenIntrospectionEndpoint(introspection -> introspection.authenticationProviders(
+                                        providers -> providers.replaceAll(provider ->
+                                                provider instanceof OAuth2TokenIntrospectionAuthenticationProvider
+                                                        ? new OwnTokensIntrospection(provider)
+                                                        : provider))))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"),
-                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(new InvalidClientEntryPoint(), clientEndpoints)
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/login"),
+                                new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();
     }
 

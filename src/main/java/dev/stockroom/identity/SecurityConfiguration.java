@@ -36,6 +36,7 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -46,7 +47,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * How requests are authenticated. {@code /v1/**} is a stateless OAuth 2.0 resource server: a valid JWT is
- * required, and each operation's {@link dev.stockroom.shared.security.RequiresScope} decides the scope (method
+ * required ({@code Authorization: Bearer}, or {@code Authorization: DPoP} with a DPoP proof for a token bound to a
+ * key, RFC 9449; a bound token sent as a plain bearer token is refused), and each operation's {@link dev.stockroom.shared.security.RequiresScope} decides the scope (method
  * security). The login form is the only place with a session. Errors are problem details with the RFC 6750
  * challenge.
  */
@@ -109,7 +111,9 @@ class SecurityConfiguration {
                         .bearerTokenResolver(new HeaderOnlyBearerTokenResolver())
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems)
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter)))
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
+                        .dPoP(dPoP -> dPoP.authenticationFailureHandler(
+                                new AuthenticationEntryPointFailureHandler(problems))))
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -195,7 +199,13 @@ class SecurityConfiguration {
             cors.setAllowedOrigins(security.corsAllowedOrigins());
             cors.setAllowedMethods(List.of("GET", "POST", "PATCH", "DELETE", "OPTIONS"));
             cors.setAllowedHeaders(List.of(
-                    "Authorization", "Content-Type", "If-Match", "If-None-Match", "Idempotency-Key", "X-Request-Id"));
+                    "Authorization",
+                    "DPoP",
+                    "Content-Type",
+                    "If-Match",
+                    "If-None-Match",
+                    "Idempotency-Key",
+                    "X-Request-Id"));
             cors.setExposedHeaders(List.of("ETag", "Location", "Link", "X-Request-Id", "Retry-After"));
             cors.setMaxAge(Duration.ofHours(1));
             source.registerCorsConfiguration("/v1/**", cors);

@@ -42,6 +42,12 @@ public class TestEndpoints {
         return "ok";
     }
 
+    /** Who the service thinks is calling, after Tomcat has applied (or ignored) the X-Forwarded-* headers. */
+    @GetMapping("/test/caller")
+    java.util.Map<String, Object> caller(jakarta.servlet.http.HttpServletRequest request) {
+        return java.util.Map.of("remote_address", request.getRemoteAddr(), "secure", request.isSecure());
+    }
+
     @GetMapping("/test/slow")
     String slow(@RequestParam long millis) throws InterruptedException {
         log.info("Slow request started, will take {} ms", millis);

@@ -30,7 +30,7 @@ record CreateClientRequest(
                                         + " of the caller's own.",
                                 requiredMode = Schema.RequiredMode.REQUIRED),
                 schema = @Schema(example = "orders:write", pattern = Scopes.PATTERN))
-        @NotEmpty @Size(max = 9) @Nullable List<@NotNull @Pattern(regexp = Scopes.PATTERN, message = "is not a scope of this API") String> scopes,
+        @NotEmpty @Size(max = 10) @Nullable List<@NotNull @Pattern(regexp = Scopes.PATTERN, message = "is not a scope of this API") String> scopes,
 
         @ArraySchema(
                 arraySchema =

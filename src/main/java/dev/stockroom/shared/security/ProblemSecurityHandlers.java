@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.resource.BearerTokenError;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -26,6 +27,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
+    /** The proof algorithms the resource server verifies (those of Spring Security's DPoP proof decoder). */
+    private static final String DPOP_ALGORITHMS = "RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512";
+
     private final Problems problems;
 
     ProblemSecurityHandlers(Problems problems) {
@@ -36,16 +40,43 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
             throws IOException {
         String description = "A valid access token is required.";
+        String error = "invalid_token";
         if (ex instanceof OAuth2AuthenticationException oauth
                 && oauth.getError() instanceof BearerTokenError bearer
                 && bearer.getDescription() != null
                 && bearer.getHttpStatus() == HttpStatus.UNAUTHORIZED) {
             description = "The access token is missing, malformed, expired or not issued for this service.";
         }
+        boolean dPoP = isDPoP(request);
+        if (dPoP && ex instanceof OAuth2AuthenticationException oauth) {
+            switch (oauth.getError().getErrorCode()) {
+                case OAuth2ErrorCodes.INVALID_DPOP_PROOF -> {
+                    error = OAuth2ErrorCodes.INVALID_DPOP_PROOF;
+                    description = "The DPoP proof is invalid, or not for this request or this token.";
+                }
+                case OAuth2ErrorCodes.INVALID_REQUEST -> {
+                    error = OAuth2ErrorCodes.INVALID_REQUEST;
+                    description = "A DPoP-bound access token needs exactly one DPoP proof header.";
+                }
+                default ->
+                    description = "The access token is missing, malformed, expired or not issued for this service.";
+            }
+        }
         var params = new LinkedHashMap<String, String>();
-        params.put("error", "invalid_token");
+        params.put("error", error);
         params.put("error_description", description);
-        write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", description, params);
+        if (dPoP) {
+            params.put("algs", DPOP_ALGORITHMS);
+        }
+        write(
+                request,
+                response,
+                dPoP ? "DPoP" : "Bearer",
+                HttpStatus.UNAUTHORIZED,
+                "unauthorized",
+                "Unauthorized",
+                description,
+                params);
     }
 
     @Override
@@ -55,12 +86,27 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
         var params = new LinkedHashMap<String, String>();
         params.put("error", "insufficient_scope");
         params.put("error_description", description);
-        write(request, response, HttpStatus.FORBIDDEN, "insufficient-scope", "Forbidden", description, params);
+        write(
+                request,
+                response,
+                isDPoP(request) ? "DPoP" : "Bearer",
+                HttpStatus.FORBIDDEN,
+                "insufficient-scope",
+                "Forbidden",
+                description,
+                params);
+    }
+
+    /** Whether the request presents its token under the DPoP scheme (RFC 9449, section 7.1). */
+    private static boolean isDPoP(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "DPoP ", 0, 5);
     }
 
     private void write(
             HttpServletRequest request,
             HttpServletResponse response,
+            String scheme,
             HttpStatus status,
             String slug,
             String title,
@@ -69,7 +115,7 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
             throws IOException {
         response.setHeader(
                 HttpHeaders.WWW_AUTHENTICATE,
-                "Bearer "
+                scheme + " "
                         + challenge.entrySet().stream()
                                 .map(e -> e.getKey() + "=\"" + e.getValue() + "\"")
                                 .collect(Collectors.joining(", ")));

@@ -15,6 +15,12 @@ public final class Scopes {
     public static final String AUDIT_READ = "audit:read";
     public static final String WEBHOOKS_MANAGE = "webhooks:manage";
 
+    /**
+     * Not for {@code /v1}: lets a client introspect tokens issued to other clients at {@code /oauth2/introspect}
+     * (a gateway, say). Without it a client learns only about its own tokens.
+     */
+    public static final String TOKENS_INTROSPECT = "tokens:introspect";
+
     /** Every scope, in the order the documentation lists them. */
     public static final List<String> ALL = List.of(
             PRODUCTS_READ,
@@ -25,11 +31,12 @@ public final class Scopes {
             ORDERS_WRITE,
             USERS_ADMIN,
             AUDIT_READ,
-            WEBHOOKS_MANAGE);
+            WEBHOOKS_MANAGE,
+            TOKENS_INTROSPECT);
 
     /** Matches exactly one scope name; for validating requests that name scopes. */
     public static final String PATTERN = "products:read|products:write|customers:read|customers:write|orders:read"
-            + "|orders:write|users:admin|audit:read|webhooks:manage";
+            + "|orders:write|users:admin|audit:read|webhooks:manage|tokens:introspect";
 
     private Scopes() {}
 
@@ -44,6 +51,7 @@ public final class Scopes {
             case USERS_ADMIN -> "Manage users, API clients and signing keys";
             case AUDIT_READ -> "Read the audit log";
             case WEBHOOKS_MANAGE -> "Manage webhook subscriptions";
+            case TOKENS_INTROSPECT -> "Introspect tokens issued to other clients";
             default -> scope;
         };
     }
