@@ -6,6 +6,7 @@ import dev.stockroom.shared.security.RequiresScope;
 import dev.stockroom.shared.security.RequiresToken;
 import dev.stockroom.shared.security.Scopes;
 import dev.stockroom.support.Api;
+import dev.stockroom.support.ApiOperations;
 import dev.stockroom.support.ApiTest;
 import dev.stockroom.support.Response;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -158,20 +159,7 @@ class SecuritySuiteIT {
         return null;
     }
 
-    private void forEachOperation(OperationVisitor visitor) {
-        JsonNode spec = api.anonymous().get("/openapi.json").send().json();
-        spec.get("paths").properties().forEach(path -> {
-            if (path.getKey().startsWith("/v1")) {
-                path.getValue()
-                        .properties()
-                        .forEach(operation ->
-                                visitor.visit(operation.getKey().toUpperCase(), path.getKey(), operation.getValue()));
-            }
-        });
-    }
-
-    @FunctionalInterface
-    private interface OperationVisitor {
-        void visit(String method, String path, JsonNode operation);
+    private void forEachOperation(ApiOperations.Visitor visitor) {
+        ApiOperations.forEach(ApiOperations.spec(api), visitor);
     }
 }

@@ -3,6 +3,7 @@ package dev.stockroom.shared.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockroom.support.Api;
+import dev.stockroom.support.ApiOperations;
 import dev.stockroom.support.ApiTest;
 import dev.stockroom.support.RawHttp;
 import dev.stockroom.support.Response;
@@ -74,7 +75,7 @@ class HostileInputSuiteIT {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        spec = api.anonymous().get("/openapi.json").send().json();
+        spec = ApiOperations.spec(api);
     }
 
     @Test
@@ -285,20 +286,8 @@ class HostileInputSuiteIT {
         return text.length() <= 120 ? text : text.substring(0, 120) + "...";
     }
 
-    private void forEachOperation(OperationVisitor visitor) {
-        spec.get("paths").properties().forEach(path -> {
-            if (path.getKey().startsWith("/v1")) {
-                path.getValue()
-                        .properties()
-                        .forEach(operation ->
-                                visitor.visit(operation.getKey().toUpperCase(), path.getKey(), operation.getValue()));
-            }
-        });
-    }
-
-    @FunctionalInterface
-    private interface OperationVisitor {
-        void visit(String method, String path, JsonNode operation);
+    private void forEachOperation(ApiOperations.Visitor visitor) {
+        ApiOperations.forEach(spec, visitor);
     }
 
     @FunctionalInterface
