@@ -6,14 +6,13 @@ import dev.stockroom.support.Api;
 import dev.stockroom.support.ApiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @ApiTest
 class OperationsIT {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    Api api;
 
     @Autowired
     JdbcClient jdbc;
@@ -25,7 +24,7 @@ class OperationsIT {
 
     @Test
     void livenessIsUp() {
-        var response = new Api(port).get("/actuator/health/liveness").send();
+        var response = api.get("/actuator/health/liveness").send();
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.at("/status")).isEqualTo("UP");
@@ -33,7 +32,7 @@ class OperationsIT {
 
     @Test
     void readinessIncludesTheDatabase() {
-        var response = new Api(port).get("/actuator/health/readiness").send();
+        var response = api.get("/actuator/health/readiness").send();
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.at("/status")).isEqualTo("UP");

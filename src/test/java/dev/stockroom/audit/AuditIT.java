@@ -12,10 +12,8 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -23,18 +21,11 @@ import tools.jackson.databind.JsonNode;
 @ApiTest
 class AuditIT {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
     Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     @Test
     void everyProductChangeIsRecordedExactlyOnceWithWhoWhereAndWhat() {
@@ -146,7 +137,7 @@ class AuditIT {
     void failedSignInsAreRecorded() {
         String email = "nobody-" + UUID.randomUUID() + "@example.com";
 
-        new Browser(port).logIn(email, "wrong password entirely");
+        new Browser(api.port()).logIn(email, "wrong password entirely");
 
         var failures = events("action=sign_in.failed&actor=" + email);
         assertThat(failures.size()).isEqualTo(1);

@@ -8,20 +8,18 @@ import dev.stockroom.support.Products;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 @ApiTest
 class ConditionalRequestsIT {
 
-    @LocalServerPort
-    int port;
-
+    @Autowired
     Api api;
+
     String id;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
         id = Products.create(api, Products.aProduct("Tagged", "3.00", 1));
     }
 

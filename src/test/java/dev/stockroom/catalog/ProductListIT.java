@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 @ApiTest
@@ -25,15 +25,13 @@ class ProductListIT {
 
     private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>; rel=\"next\"");
 
-    @LocalServerPort
-    int port;
-
+    @Autowired
     Api api;
+
     String token;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
         token = "tok" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** People sign in through the login form: authorization code with PKCE, refresh token rotation, revocation. */
@@ -30,10 +30,9 @@ class AuthorizationCodeFlowIT {
 
     private static final String REDIRECT = "https://app.example.com/callback";
 
-    @LocalServerPort
-    int port;
-
+    @Autowired
     Api api;
+
     String email;
     String password;
     String userId;
@@ -42,7 +41,6 @@ class AuthorizationCodeFlowIT {
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
         email = "person-" + UUID.randomUUID() + "@example.com";
         password = "a long and secret passphrase " + UUID.randomUUID();
         var user = api.post("/v1/users", Map.of("email", email, "password", password, "role", "support"))
@@ -123,7 +121,7 @@ class AuthorizationCodeFlowIT {
         var refused = refresh(tokens.at("/refresh_token"));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.at("/error")).isEqualTo("invalid_grant");
-        var browser = new Browser(port);
+        var browser = new Browser(api.port());
         assertThat(browser.logIn(email, password).header("Location")).contains("error");
     }
 
@@ -153,7 +151,7 @@ class AuthorizationCodeFlowIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"password", "role", "disabled", "deleted"})
     void changingTheUserEndsTheirSignInSessionsNotOnlyTheirRefreshTokens(String change) {
-        var browser = new Browser(port);
+        var browser = new Browser(api.port());
         authorize(browser, clientId, REDIRECT, "products:read", Browser.newVerifier());
         assertThat(authorizeAgain(browser).header("Location"))
                 .as("a live session gets a code without the login form")
@@ -203,7 +201,7 @@ class AuthorizationCodeFlowIT {
 
     @Test
     void concurrentExchangesOfOneAuthorizationCodeSucceedExactlyOnce() throws Exception {
-        var browser = new Browser(port);
+        var browser = new Browser(api.port());
         String verifier = Browser.newVerifier();
         String code = authorize(browser, clientId, REDIRECT, "openid products:read", verifier);
 
@@ -228,7 +226,7 @@ class AuthorizationCodeFlowIT {
 
     @Test
     void pkceIsRequiredAndOnlyS256IsAccepted() {
-        var browser = new Browser(port);
+        var browser = new Browser(api.port());
         assertThat(browser.logIn(email, password).status()).isEqualTo(302);
 
         var withoutChallenge = browser.get("/oauth2/authorize?response_type=code&client_id=" + clientId
@@ -243,7 +241,7 @@ class AuthorizationCodeFlowIT {
 
     @Test
     void aWrongCodeVerifierIsRefused() {
-        var browser = new Browser(port);
+        var browser = new Browser(api.port());
         String verifier = Browser.newVerifier();
         String code = authorize(browser, clientId, REDIRECT, "products:read", verifier);
 
@@ -267,7 +265,7 @@ class AuthorizationCodeFlowIT {
 
     @Test
     void theDocumentationClientSignsInWithoutASecretAndGetsNoRefreshToken() {
-        var browser = new Browser(port);
+        var browser = new Browser(api.port());
         String redirect = "http://stockroom.test/swagger-ui/oauth2-redirect.html";
         String verifier = Browser.newVerifier();
         String code = authorize(browser, "stockroom-docs", redirect, "openid products:read", verifier);
@@ -297,8 +295,9 @@ class AuthorizationCodeFlowIT {
 
     @Test
     void wrongPasswordAndUnknownAccountLookTheSame() {
-        var wrongPassword = new Browser(port).logIn(email, "not the password at all");
-        var unknown = new Browser(port).logIn("nobody-" + UUID.randomUUID() + "@example.com", "whatever password 1");
+        var wrongPassword = new Browser(api.port()).logIn(email, "not the password at all");
+        var unknown =
+                new Browser(api.port()).logIn("nobody-" + UUID.randomUUID() + "@example.com", "whatever password 1");
 
         assertThat(wrongPassword.status()).isEqualTo(302);
         assertThat(unknown.status()).isEqualTo(302);
@@ -306,7 +305,7 @@ class AuthorizationCodeFlowIT {
     }
 
     private Response signIn(String scope) {
-        var browser = new Browser(port);
+        var browser = new Browser(api.port());
         String verifier = Browser.newVerifier();
         String code = authorize(browser, clientId, REDIRECT, scope, verifier);
         return api.anonymous()

@@ -15,7 +15,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -28,19 +27,17 @@ class BoundClientsIT {
 
     private static final String REDIRECT = "https://partner.example.com/callback";
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
     Api admin;
+
     String acme;
     String globex;
 
     @BeforeEach
     void setUp() {
-        admin = new Api(port);
         acme = CustomerData.create(admin);
         globex = CustomerData.create(admin);
     }
@@ -100,7 +97,7 @@ class BoundClientsIT {
 
         var tokens = SignIn.tokens(
                 admin,
-                port,
+                admin.port(),
                 app.at("/client_id"),
                 app.at("/client_secret"),
                 REDIRECT,

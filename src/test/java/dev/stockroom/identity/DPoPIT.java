@@ -23,7 +23,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * DPoP (RFC 9449): the authorization server binds a token to the key of the proof sent with the token request,
@@ -33,15 +33,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ApiTest
 class DPoPIT {
 
-    @LocalServerPort
-    int port;
-
+    @Autowired
     Api api;
+
     ECKey key;
 
     @BeforeEach
     void setUp() throws Exception {
-        api = new Api(port);
         key = new ECKeyGenerator(Curve.P_256)
                 .keyID(UUID.randomUUID().toString())
                 .generate();
@@ -155,7 +153,7 @@ class DPoPIT {
         var claims = new JWTClaimsSet.Builder()
                 .jwtID(UUID.randomUUID().toString())
                 .claim("htm", method)
-                .claim("htu", "http://localhost:" + port + path)
+                .claim("htu", "http://localhost:" + api.port() + path)
                 .issueTime(new Date());
         if (accessToken != null) {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.US_ASCII));

@@ -29,7 +29,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -46,8 +46,8 @@ class ExternalIssuerIT {
     private static final ECKey EC = generateEc();
     private static HttpServer jwks;
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    Api service;
 
     Api api;
 
@@ -79,7 +79,7 @@ class ExternalIssuerIT {
 
     @BeforeEach
     void setUp() {
-        api = new Api(port).anonymous();
+        api = service.anonymous();
     }
 
     @Test

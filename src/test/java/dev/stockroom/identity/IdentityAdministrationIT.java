@@ -11,13 +11,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** {@code /v1/clients}, {@code /v1/users} and {@code /v1/me}, and what must never leak from them. */
@@ -25,18 +23,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ExtendWith(OutputCaptureExtension.class)
 class IdentityAdministrationIT {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
     Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     @Test
     void aRegisteredClientGetsItsSecretOnceAndTokensWithItsScopesOnly() {
@@ -218,7 +209,7 @@ class IdentityAdministrationIT {
             assertThat(refused.status()).as(grant).isEqualTo(400);
             assertThat(refused.at("/error")).isEqualTo("unsupported_grant_type");
         }
-        var implicit = new Browser(port)
+        var implicit = new Browser(api.port())
                 .get("/oauth2/authorize?response_type=token&client_id=stockroom-docs&scope=products:read");
         assertThat(implicit.status()).isIn(302, 400);
         assertThat(String.valueOf(implicit.header("Location"))).doesNotContain("access_token");
@@ -399,7 +390,7 @@ class IdentityAdministrationIT {
         api.anonymous().tokenRequest(client.at("/client_id"), secret + "x", "grant_type=client_credentials");
         api.post("/v1/users", "{\"email\": \"bad\", \"password\": \"" + password + "\", \"role\": 1}")
                 .send();
-        new Browser(port).logIn("someone@example.com", password);
+        new Browser(api.port()).logIn("someone@example.com", password);
 
         assertThat(output.getAll())
                 .doesNotContain(password)

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * No caller makes a client or user more powerful than itself: it grants only scopes it holds, a caller bound to a
@@ -28,15 +28,11 @@ class NoEscalationIT {
     private static final List<String> VIEWER_ADMIN =
             List.of("users:admin", "products:read", "customers:read", "orders:read");
 
-    @LocalServerPort
-    int port;
-
+    @Autowired
     Api admin;
 
     @BeforeEach
-    void setUp() {
-        admin = new Api(port);
-    }
+    void setUp() {}
 
     @Test
     void aBoundClientCannotRegisterAnUnboundClientOrOneBoundToAnotherCustomer() {
@@ -177,7 +173,7 @@ class NoEscalationIT {
         assertThat(admin.post("/v1/users", person).send().status()).isEqualTo(201);
         var tokens = SignIn.tokens(
                 admin,
-                port,
+                admin.port(),
                 app.at("/client_id"),
                 app.at("/client_secret"),
                 REDIRECT,

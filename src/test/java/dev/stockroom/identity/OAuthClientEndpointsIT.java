@@ -10,9 +10,8 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The endpoints for clients ({@code /oauth2/token}, {@code /oauth2/introspect}, {@code /oauth2/revoke}): a
@@ -25,15 +24,8 @@ class OAuthClientEndpointsIT {
     private static final List<String> CLIENT_ENDPOINTS =
             List.of("/oauth2/token", "/oauth2/introspect", "/oauth2/revoke");
 
-    @LocalServerPort
-    int port;
-
+    @Autowired
     Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     @Test
     void aClientIntrospectsItsOwnTokens() {
@@ -100,7 +92,7 @@ class OAuthClientEndpointsIT {
 
     @Test
     void theAuthorizationEndpointStillSendsABrowserToTheLoginForm() {
-        var browser = new Browser(port);
+        var browser = new Browser(api.port());
 
         var response = browser.get(browser.authorizeUrl(
                 "stockroom-docs",

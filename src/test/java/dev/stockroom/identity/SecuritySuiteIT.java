@@ -15,11 +15,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
@@ -33,18 +31,11 @@ class SecuritySuiteIT {
 
     private static final Map<String, String> TOKENS_WITHOUT = new HashMap<>();
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
+    @Autowired
     Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     @Test
     void everyOperationInTheSpecDeclaresItsAccessRule() {
@@ -131,14 +122,14 @@ class SecuritySuiteIT {
     }
 
     private String tokenWithout(String scope) {
-        return TOKENS_WITHOUT.computeIfAbsent(port + scope, key -> {
+        return TOKENS_WITHOUT.computeIfAbsent(api.port() + scope, key -> {
             var others = Scopes.ALL.stream().filter(s -> !s.equals(scope)).toList();
             return tokenFor(others);
         });
     }
 
     private String tokenWithOnly(String scope) {
-        return TOKENS_WITHOUT.computeIfAbsent(port + "only " + scope, key -> tokenFor(List.of(scope)));
+        return TOKENS_WITHOUT.computeIfAbsent(api.port() + "only " + scope, key -> tokenFor(List.of(scope)));
     }
 
     private String tokenFor(List<String> scopes) {

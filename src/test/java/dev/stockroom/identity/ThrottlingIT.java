@@ -16,7 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -39,10 +39,9 @@ class ThrottlingIT {
 
     static final String PASSWORD = "the right password 123";
 
-    @LocalServerPort
-    int port;
-
+    @Autowired
     Api api;
+
     String attacker;
     String owner;
     String clientId;
@@ -50,7 +49,6 @@ class ThrottlingIT {
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
         attacker = documentationAddress();
         owner = documentationAddress();
         var client = api.post("/v1/clients", Map.of("name", "Throttled", "scopes", List.of("products:read")))
@@ -233,7 +231,7 @@ class ThrottlingIT {
     }
 
     private Response loginFrom(String email, String password, String from) {
-        var browser = new Browser(port);
+        var browser = new Browser(api.port());
         return browser.logIn(email, password, Map.of("X-Forwarded-For", from));
     }
 }

@@ -25,7 +25,6 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -38,20 +37,18 @@ class TokenAttacksIT {
 
     private static final String ISSUER = "http://stockroom.test";
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
     Api api;
+
     String kid;
     PrivateKey key;
     byte[] publicKey;
 
     @BeforeEach
     void setUp() throws Exception {
-        api = new Api(port);
         api.get("/v1/me").send(); // makes sure a signing key exists
         var row = jdbc.sql("""
                         select kid, private_key, public_key from signing_key

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Two instances on one database behave like one: tokens, signing keys, sign-in sessions and refresh token
@@ -26,13 +25,12 @@ class TwoInstancesIT {
     private static final String REDIRECT = "https://app.example.com/callback";
     private static SecondInstance other;
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     DataSource dataSource;
 
+    @Autowired
     Api a;
+
     Api b;
 
     @BeforeEach
@@ -40,7 +38,6 @@ class TwoInstancesIT {
         if (other == null) {
             other = SecondInstance.sharing(dataSource);
         }
-        a = new Api(port);
         b = new Api(other.port());
     }
 
@@ -91,7 +88,7 @@ class TwoInstancesIT {
 
         var browser = new Browser(other.port());
         String verifier = Browser.newVerifier();
-        String authorizeOnA = "http://localhost:" + port
+        String authorizeOnA = "http://localhost:" + a.port()
                 + browser.authorizeUrl(clientId, REDIRECT, "products:read", "hop", Browser.challengeOf(verifier));
         assertThat(browser.get(authorizeOnA).status()).isEqualTo(302);
         var loggedInOnB = browser.logIn(email, password);
@@ -159,7 +156,7 @@ class TwoInstancesIT {
     void oneRefreshTokenPresentedToBothInstancesAtOnceIsRedeemedOnce() throws Exception {
         var app = appWithUser();
         var tokens = dev.stockroom.support.SignIn.tokens(
-                a, port, app.clientId(), app.secret(), REDIRECT, app.email(), app.password(), "products:read");
+                a, a.port(), app.clientId(), app.secret(), REDIRECT, app.email(), app.password(), "products:read");
         assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
         String refreshToken = tokens.at("/refresh_token");
         var instances = new java.util.concurrent.atomic.AtomicInteger();

@@ -17,7 +17,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -31,8 +30,8 @@ class NoOversellingIT {
     private static final int ORDERS = 300;
     private static final int STOCK = 40;
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    Api api;
 
     @Autowired
     DataSource dataSource;
@@ -42,14 +41,12 @@ class NoOversellingIT {
 
     @Test
     void concurrentOrdersThroughOneInstanceNeverOversell() throws Exception {
-        var api = new Api(port);
         fireAndCheck(api, List.of(api));
     }
 
     @Test
     void concurrentOrdersThroughTwoInstancesNeverOversell() throws Exception {
         try (var other = SecondInstance.sharing(dataSource)) {
-            var api = new Api(port);
             fireAndCheck(api, List.of(api, new Api(other.port())));
         }
     }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Two partner clients, each bound to its own customer, against every customer and order operation: each sees and
@@ -23,10 +23,9 @@ class ObjectLevelAuthorizationIT {
     private static final List<String> PARTNER_SCOPES =
             List.of("customers:read", "customers:write", "orders:read", "orders:write", "products:read");
 
-    @LocalServerPort
-    int port;
-
+    @Autowired
     Api admin;
+
     String acme;
     String globex;
     Api acmePartner;
@@ -35,7 +34,6 @@ class ObjectLevelAuthorizationIT {
 
     @BeforeEach
     void setUp() {
-        admin = new Api(port);
         acme = CustomerData.create(admin);
         globex = CustomerData.create(admin);
         acmePartner = CustomerData.partnerOf(admin, acme, PARTNER_SCOPES);

@@ -16,20 +16,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 @ApiTest
 class OrdersIT {
 
-    @LocalServerPort
-    int port;
-
+    @Autowired
     Api api;
+
     String customer;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
         customer = CustomerData.create(api);
     }
 

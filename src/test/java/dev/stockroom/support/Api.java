@@ -40,6 +40,11 @@ public final class Api {
         this("http://localhost:" + port, null, true);
     }
 
+    /** The port the service listens on, for raw sockets and second instances. */
+    public int port() {
+        return java.net.URI.create(base).getPort();
+    }
+
     private Api(String base, @Nullable String token, boolean admin) {
         this.base = base;
         this.token = token;

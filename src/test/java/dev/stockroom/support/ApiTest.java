@@ -10,11 +10,12 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole service on a random port, on real PostgreSQL (embedded and ephemeral, or the server named by
- * {@code STOCKROOM_DB_URL}). Every test class with this annotation shares one application context.
+ * {@code STOCKROOM_DB_URL}). Every test class with this annotation shares one application context, and may have
+ * the {@link Api} of the running service injected ({@code @Autowired Api api}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(TestEndpoints.class)
+@Import({TestEndpoints.class, ApiConfiguration.class})
 public @interface ApiTest {}

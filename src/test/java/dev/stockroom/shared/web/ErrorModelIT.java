@@ -10,12 +10,11 @@ import dev.stockroom.support.TestEndpoints;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 @ApiTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -23,15 +22,8 @@ class ErrorModelIT {
 
     private static final String PROBLEMS = "https://stockroom.dev/problems/";
 
-    @LocalServerPort
-    int port;
-
+    @Autowired
     Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     @Test
     void malformedJsonAnswersBadRequest() {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A key belongs to one application acting for one subject, and is consulted only after the operation's scope
@@ -22,16 +22,14 @@ class IdempotencyKeyOwnershipIT {
 
     private static final String REDIRECT = "https://app.example.com/callback";
 
-    @LocalServerPort
-    int port;
-
+    @Autowired
     Api api;
+
     String email;
     String password;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
         email = "owner-" + UUID.randomUUID() + "@example.com";
         password = "keys belong to applications";
         var user = api.post("/v1/users", Map.of("email", email, "password", password, "role", "admin"))
@@ -141,7 +139,7 @@ class IdempotencyKeyOwnershipIT {
                 .send();
         assertThat(app.status()).as(app.body()).isEqualTo(201);
         String clientId = app.at("/client_id");
-        var browser = new Browser(port);
+        var browser = new Browser(api.port());
         String verifier = Browser.newVerifier();
         String scope = String.join(" ", scopes);
         assertThat(browser.get(browser.authorizeUrl(clientId, REDIRECT, scope, "s", Browser.challengeOf(verifier)))
