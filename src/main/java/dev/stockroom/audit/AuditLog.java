@@ -2,6 +2,7 @@ package dev.stockroom.audit;
 
 import dev.stockroom.shared.paging.CursorCodec;
 import dev.stockroom.shared.paging.Page;
+import dev.stockroom.shared.security.BoundClientRefused;
 import dev.stockroom.shared.security.Caller;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -23,11 +24,12 @@ public class AuditLog {
         this.cursors = cursors;
     }
 
-    /** Throws {@link AuditRefusal} for a caller bound to a customer. */
+    /** Throws {@link BoundClientRefused} for a caller bound to a customer. */
     @Transactional(readOnly = true)
     public Page<AuditEvent> search(AuditSearch search, Caller caller) {
         if (caller.boundCustomer().isPresent()) {
-            throw AuditRefusal.boundClient();
+            throw BoundClientRefused.because(
+                    "The audit log is for staff; partner clients bound to a customer cannot read it.");
         }
         return cursors.page(
                 search.fingerprint(),

@@ -7,7 +7,7 @@ import dev.stockroom.shared.DomainException;
 public final class ProductNotFound extends DomainException {
 
     private ProductNotFound(String detail) {
-        super(Kind.NOT_FOUND, "not-found", "Not Found", detail);
+        super(Kind.NOT_FOUND, detail);
     }
 
     public static ProductNotFound withId(ProductId id) {

@@ -1,5 +1,6 @@
 package dev.stockroom.customers;
 
+import dev.stockroom.shared.DuplicateEmail;
 import dev.stockroom.shared.database.LikePatterns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,7 +39,7 @@ class CustomerRepository {
                     .params(parameters(customer))
                     .update();
         } catch (DuplicateKeyException e) {
-            throw CustomerRefusal.duplicateEmail(customer.email());
+            throw DuplicateEmail.ofCustomer(customer.email());
         }
     }
 
@@ -52,7 +53,7 @@ class CustomerRepository {
                             where id = :id
                             """).params(parameters(customer)).update();
         } catch (DuplicateKeyException e) {
-            throw CustomerRefusal.duplicateEmail(customer.email());
+            throw DuplicateEmail.ofCustomer(customer.email());
         }
     }
 
@@ -60,7 +61,7 @@ class CustomerRepository {
         try {
             jdbc.sql("delete from customer where id = :id").param("id", id).update();
         } catch (DataIntegrityViolationException e) {
-            throw CustomerRefusal.hasOrders(id);
+            throw CustomerHasOrders.withId(id);
         }
     }
 

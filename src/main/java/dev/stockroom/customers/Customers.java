@@ -4,6 +4,7 @@ import dev.stockroom.shared.Precondition;
 import dev.stockroom.shared.audit.AuditableEvent;
 import dev.stockroom.shared.paging.CursorCodec;
 import dev.stockroom.shared.paging.Page;
+import dev.stockroom.shared.security.BoundClientRefused;
 import dev.stockroom.shared.security.Caller;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,7 +38,7 @@ public class Customers {
     @Transactional
     public Customer create(NewCustomer request, Caller caller) {
         if (caller.boundCustomer().isPresent()) {
-            throw CustomerRefusal.boundClient();
+            throw BoundClientRefused.because("A client bound to a customer may read and change only that customer.");
         }
         var customer = Customer.create(request, clock.instant());
         customers.insert(customer);
@@ -47,7 +48,7 @@ public class Customers {
 
     @Transactional(readOnly = true)
     public Customer get(UUID id, Caller caller) {
-        return visible(id, caller).flatMap(customers::findById).orElseThrow(() -> CustomerRefusal.notFound(id));
+        return visible(id, caller).flatMap(customers::findById).orElseThrow(() -> CustomerNotFound.withId(id));
     }
 
     @Transactional(readOnly = true)
@@ -69,7 +70,7 @@ public class Customers {
     public Customer change(UUID id, CustomerChanges changes, Precondition precondition, Caller caller) {
         var current = visible(id, caller)
                 .flatMap(customers::findByIdForUpdate)
-                .orElseThrow(() -> CustomerRefusal.notFound(id));
+                .orElseThrow(() -> CustomerNotFound.withId(id));
         precondition.verify("customer", current.version());
         var changed = current.apply(changes, clock.instant());
         if (changed != current) {
@@ -84,9 +85,9 @@ public class Customers {
     public void delete(UUID id, Precondition precondition, Caller caller) {
         var current = visible(id, caller)
                 .flatMap(customers::findByIdForUpdate)
-                .orElseThrow(() -> CustomerRefusal.notFound(id));
+                .orElseThrow(() -> CustomerNotFound.withId(id));
         if (caller.boundCustomer().isPresent()) {
-            throw CustomerRefusal.boundClient();
+            throw BoundClientRefused.because("A client bound to a customer may read and change only that customer.");
         }
         precondition.verify("customer", current.version());
         customers.delete(id);

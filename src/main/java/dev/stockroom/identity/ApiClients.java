@@ -90,7 +90,7 @@ public class ApiClients {
 
     @Transactional(readOnly = true)
     public ApiClient get(UUID id) {
-        return clients.findById(id).orElseThrow(() -> IdentityRefusal.clientNotFound(id));
+        return clients.findById(id).orElseThrow(() -> ClientNotFound.withId(id));
     }
 
     @Transactional(readOnly = true)
@@ -108,7 +108,7 @@ public class ApiClients {
     /** Removes a client the caller outranks; a bound caller removes only clients bound to its own customer. */
     @Transactional
     public void delete(UUID id, Caller caller) {
-        var client = clients.findById(id).orElseThrow(() -> IdentityRefusal.clientNotFound(id));
+        var client = clients.findById(id).orElseThrow(() -> ClientNotFound.withId(id));
         Delegation.keepsBinding(caller, client.customerId());
         Delegation.outranks(caller, client.scopes(), "client");
         clients.delete(id);

@@ -1,5 +1,6 @@
 package dev.stockroom.identity;
 
+import dev.stockroom.shared.security.BoundClientRefused;
 import dev.stockroom.shared.security.Caller;
 import java.util.Collection;
 import java.util.Set;
@@ -23,7 +24,7 @@ final class Delegation {
     static void grants(Caller caller, Collection<String> scopes, String field) {
         var missing = lacking(caller, scopes);
         if (!missing.isEmpty()) {
-            throw IdentityRefusal.scopesNotHeld(field, missing);
+            throw ScopeNotHeld.toGrant(field, missing);
         }
     }
 
@@ -31,14 +32,16 @@ final class Delegation {
     static void keepsBinding(Caller caller, @Nullable UUID customerId) {
         if (caller.boundCustomer().isPresent()
                 && !caller.boundCustomer().orElseThrow().equals(customerId)) {
-            throw IdentityRefusal.bindingNotKept();
+            throw BoundClientRefused.because(
+                    "A caller bound to a customer registers and removes only clients bound to that same customer.",
+                    "/customer_id");
         }
     }
 
     /** Users are staff; a caller bound to a customer administers none. */
     static void administersUsers(Caller caller) {
         if (caller.boundCustomer().isPresent()) {
-            throw IdentityRefusal.boundCallerAdministersUsers();
+            throw BoundClientRefused.because("A caller bound to a customer cannot create, change or delete users.");
         }
     }
 
@@ -46,7 +49,7 @@ final class Delegation {
     static void outranks(Caller caller, Set<String> theirs, String what) {
         var missing = lacking(caller, theirs);
         if (!missing.isEmpty()) {
-            throw IdentityRefusal.holdsMoreThanCaller(what, missing);
+            throw ScopeNotHeld.toChange(what, missing);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.stockroom.identity;
 
+import dev.stockroom.shared.DuplicateEmail;
 import dev.stockroom.shared.EmailAddress;
 import dev.stockroom.shared.InvalidValue;
 import dev.stockroom.shared.Precondition;
@@ -62,7 +63,7 @@ public class UserAccounts {
         Delegation.grants(caller, request.role().scopes(), "role");
         var user = newAccount(request);
         if (!users.insert(user, passwords.encode(checkPassword(request.password())))) {
-            throw IdentityRefusal.duplicateEmail(user.email());
+            throw DuplicateEmail.ofUser(user.email());
         }
         audit("user.created", user.id(), AuditableEvent.created(snapshot(user)));
         return user;
@@ -70,7 +71,7 @@ public class UserAccounts {
 
     @Transactional(readOnly = true)
     public UserAccount get(UUID id) {
-        return users.findById(id).orElseThrow(() -> IdentityRefusal.userNotFound(id));
+        return users.findById(id).orElseThrow(() -> UserNotFound.withId(id));
     }
 
     @Transactional(readOnly = true)
@@ -92,7 +93,7 @@ public class UserAccounts {
     @Transactional
     public UserAccount change(UUID id, UserChanges changes, Precondition precondition, Caller caller) {
         Delegation.administersUsers(caller);
-        var current = users.findByIdForUpdate(id).orElseThrow(() -> IdentityRefusal.userNotFound(id));
+        var current = users.findByIdForUpdate(id).orElseThrow(() -> UserNotFound.withId(id));
         Delegation.outranks(caller, current.role().scopes(), "user");
         if (changes.role() != null) {
             Delegation.grants(caller, changes.role().scopes(), "role");
@@ -116,7 +117,7 @@ public class UserAccounts {
                 current.createdAt(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         if (!users.update(changed, hash)) {
-            throw IdentityRefusal.duplicateEmail(email);
+            throw DuplicateEmail.ofUser(email);
         }
         if (!enabled || hash != null || role != current.role() || !Objects.equals(email, current.email())) {
             authorizations.revokeForPrincipal(id.toString());
@@ -133,7 +134,7 @@ public class UserAccounts {
     @Transactional
     public void delete(UUID id, Precondition precondition, Caller caller) {
         Delegation.administersUsers(caller);
-        var current = users.findByIdForUpdate(id).orElseThrow(() -> IdentityRefusal.userNotFound(id));
+        var current = users.findByIdForUpdate(id).orElseThrow(() -> UserNotFound.withId(id));
         Delegation.outranks(caller, current.role().scopes(), "user");
         precondition.verify("user", current.version());
         users.delete(id);

@@ -30,10 +30,10 @@ public record Order(
         return lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    /** The order in its new status; throws {@link OrderRefusal} for a transition that is not allowed. */
+    /** The order in its new status; throws {@link IllegalTransition} for a transition that is not allowed. */
     public Order moveTo(OrderStatus target, Instant at, String by, @Nullable String reason) {
         if (!status.canTransitionTo(target)) {
-            throw OrderRefusal.illegalTransition(id, status, target);
+            throw IllegalTransition.of(id, status, target);
         }
         var changes = new ArrayList<>(history);
         changes.add(new StatusChange(target, at, by, reason));

@@ -9,6 +9,7 @@ import dev.stockroom.shared.InvalidRequest;
 import dev.stockroom.shared.audit.AuditableEvent;
 import dev.stockroom.shared.paging.CursorCodec;
 import dev.stockroom.shared.paging.Page;
+import dev.stockroom.shared.security.BoundClientRefused;
 import dev.stockroom.shared.security.Caller;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -118,7 +119,7 @@ public class Orders {
     public Order get(UUID id, Caller caller) {
         return orders.findById(id, false)
                 .filter(order -> visibleTo(order, caller))
-                .orElseThrow(() -> OrderRefusal.notFound(id));
+                .orElseThrow(() -> OrderNotFound.withId(id));
     }
 
     @Transactional(readOnly = true)
@@ -139,9 +140,10 @@ public class Orders {
     public Order transition(UUID id, OrderStatus target, @Nullable String reason, Caller caller) {
         var current = orders.findById(id, true)
                 .filter(order -> visibleTo(order, caller))
-                .orElseThrow(() -> OrderRefusal.notFound(id));
+                .orElseThrow(() -> OrderNotFound.withId(id));
         if (target != OrderStatus.CANCELLED && caller.boundCustomer().isPresent()) {
-            throw OrderRefusal.boundClient();
+            throw BoundClientRefused.because(
+                    "Only a principal that is not bound to a customer may confirm, ship or deliver orders.");
         }
         var moved = current.moveTo(target, clock.instant().truncatedTo(ChronoUnit.MICROS), caller.subject(), reason);
         orders.updateStatus(moved);

@@ -11,13 +11,24 @@ import org.jspecify.annotations.Nullable;
  */
 public abstract class DomainException extends RuntimeException {
 
-    /** What kind of refusal this is; decides the HTTP status at the edge. */
+    /**
+     * What kind of refusal this is; decides the HTTP status at the edge, and the problem type and title of a
+     * refusal that has none of its own.
+     */
     public enum Kind {
-        NOT_FOUND,
-        FORBIDDEN,
-        CONFLICT,
-        PRECONDITION_FAILED,
-        UNPROCESSABLE
+        NOT_FOUND("not-found", "Not Found"),
+        FORBIDDEN("forbidden", "Forbidden"),
+        CONFLICT("conflict", "Conflict"),
+        PRECONDITION_FAILED("precondition-failed", "Precondition failed"),
+        UNPROCESSABLE("validation-error", "Validation failed");
+
+        private final String type;
+        private final String title;
+
+        Kind(String type, String title) {
+            this.type = type;
+            this.title = title;
+        }
     }
 
     private final Kind kind;
@@ -25,6 +36,12 @@ public abstract class DomainException extends RuntimeException {
     private final String title;
     private final Map<String, Object> properties = new LinkedHashMap<>();
 
+    /** A refusal of the generic kind: its type and title are the kind's ({@code not-found}, "Not Found"). */
+    protected DomainException(Kind kind, String detail) {
+        this(kind, kind.type, kind.title, detail);
+    }
+
+    /** A refusal of its own kind, with a stable type slug clients may switch on. */
     protected DomainException(Kind kind, String type, String title, String detail) {
         super(detail);
         this.kind = kind;

@@ -12,8 +12,6 @@ public final class InvalidRequest extends DomainException {
     private InvalidRequest(List<Map<String, Object>> errors) {
         super(
                 Kind.UNPROCESSABLE,
-                "validation-error",
-                "Validation failed",
                 errors.size() == 1
                         ? String.valueOf(errors.getFirst().get("detail"))
                         : errors.size() + " fields are invalid.");

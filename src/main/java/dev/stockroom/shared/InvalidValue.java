@@ -9,7 +9,7 @@ import java.util.List;
 public final class InvalidValue extends DomainException {
 
     private InvalidValue(String field, String detail) {
-        super(Kind.UNPROCESSABLE, "validation-error", "Validation failed", detail);
+        super(Kind.UNPROCESSABLE, detail);
         with("errors", List.of(error("pointer", "/" + field, detail, "invalid")));
     }
 

@@ -4,7 +4,7 @@ package dev.stockroom.shared;
 public final class PreconditionFailed extends DomainException {
 
     private PreconditionFailed(String detail) {
-        super(Kind.PRECONDITION_FAILED, "precondition-failed", "Precondition failed", detail);
+        super(Kind.PRECONDITION_FAILED, detail);
     }
 
     public static PreconditionFailed staleVersion(String resource, long current) {

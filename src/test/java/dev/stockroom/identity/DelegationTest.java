@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stockroom.shared.security.BoundClientRefused;
 import dev.stockroom.shared.security.Caller;
 import java.util.Set;
 import java.util.UUID;
@@ -20,7 +21,7 @@ class DelegationTest {
         assertThatCode(() -> Delegation.grants(caller, Set.of("products:read"), "scopes"))
                 .doesNotThrowAnyException();
         assertThatThrownBy(() -> Delegation.grants(caller, Set.of("products:read", "orders:read"), "scopes"))
-                .isInstanceOfSatisfying(IdentityRefusal.class, refusal -> {
+                .isInstanceOfSatisfying(ScopeNotHeld.class, refusal -> {
                     assertThat(refusal.type()).isEqualTo("scope-not-held");
                     assertThat(refusal.properties().get("missing_scopes")).isEqualTo(java.util.List.of("orders:read"));
                 });
@@ -33,9 +34,9 @@ class DelegationTest {
         assertThatCode(() -> Delegation.grants(caller, Role.VIEWER.scopes(), "role"))
                 .doesNotThrowAnyException();
         assertThatThrownBy(() -> Delegation.grants(caller, Role.SUPPORT.scopes(), "role"))
-                .isInstanceOf(IdentityRefusal.class);
+                .isInstanceOf(ScopeNotHeld.class);
         assertThatThrownBy(() -> Delegation.outranks(caller, Role.ADMIN.scopes(), "user"))
-                .isInstanceOf(IdentityRefusal.class);
+                .isInstanceOf(ScopeNotHeld.class);
     }
 
     @Test
@@ -46,11 +47,11 @@ class DelegationTest {
         assertThatCode(() -> Delegation.keepsBinding(bound, ACME)).doesNotThrowAnyException();
         assertThatThrownBy(() -> Delegation.keepsBinding(bound, null))
                 .isInstanceOfSatisfying(
-                        IdentityRefusal.class,
+                        BoundClientRefused.class,
                         refusal -> assertThat(refusal.type()).isEqualTo("bound-client"));
         assertThatThrownBy(() -> Delegation.keepsBinding(bound, UUID.randomUUID()))
-                .isInstanceOf(IdentityRefusal.class);
-        assertThatThrownBy(() -> Delegation.administersUsers(bound)).isInstanceOf(IdentityRefusal.class);
+                .isInstanceOf(BoundClientRefused.class);
+        assertThatThrownBy(() -> Delegation.administersUsers(bound)).isInstanceOf(BoundClientRefused.class);
         assertThatCode(() -> Delegation.keepsBinding(unbound, null)).doesNotThrowAnyException();
         assertThatCode(() -> Delegation.administersUsers(unbound)).doesNotThrowAnyException();
     }

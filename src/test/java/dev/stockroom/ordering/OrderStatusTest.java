@@ -67,7 +67,7 @@ class OrderStatusTest {
                 .isEqualTo("paid");
         assertThat(confirmed.total()).isEqualByComparingTo("59.97");
         assertThatThrownBy(() -> order.moveTo(DELIVERED, at, "admin", null))
-                .isInstanceOf(OrderRefusal.class)
+                .isInstanceOf(IllegalTransition.class)
                 .hasMessageContaining("pending");
     }
 }

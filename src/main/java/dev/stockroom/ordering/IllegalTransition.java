@@ -1,0 +1,22 @@
+package dev.stockroom.ordering;
+
+import dev.stockroom.shared.DomainException;
+import java.util.UUID;
+
+/** The order's status does not allow the requested one ({@link OrderStatus#canTransitionTo}). */
+public final class IllegalTransition extends DomainException {
+
+    private IllegalTransition(UUID id, OrderStatus current, OrderStatus target) {
+        super(
+                Kind.CONFLICT,
+                "illegal-transition",
+                "Illegal status transition",
+                "Order %s is %s and cannot become %s.".formatted(id, current.value(), target.value()));
+        with("current_status", current.value());
+        with("requested_status", target.value());
+    }
+
+    public static IllegalTransition of(UUID id, OrderStatus current, OrderStatus target) {
+        return new IllegalTransition(id, current, target);
+    }
+}
