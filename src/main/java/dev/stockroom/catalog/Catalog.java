@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -113,12 +114,11 @@ public class Catalog {
             throw new UnknownProducts(missing);
         }
         var shortfalls = requests.stream()
-                .filter(request ->
-                        locked.get(new ProductId(request.productId())).stock() < request.quantity())
+                .filter(request -> lockedProduct(locked, request).stock() < request.quantity())
                 .map(request -> new StockShortage.Shortfall(
                         request.productId(),
                         request.quantity(),
-                        locked.get(new ProductId(request.productId())).stock()))
+                        lockedProduct(locked, request).stock()))
                 .toList();
         if (!shortfalls.isEmpty()) {
             throw new StockShortage(shortfalls);
@@ -126,7 +126,7 @@ public class Catalog {
         products.changeStock(requests, -1, clock.instant());
         return requests.stream()
                 .map(request -> {
-                    var product = locked.get(new ProductId(request.productId()));
+                    var product = lockedProduct(locked, request);
                     return new ReservedStock(
                             request.productId(),
                             product.sku().value(),
@@ -135,6 +135,11 @@ public class Catalog {
                             request.quantity());
                 })
                 .toList();
+    }
+
+    /** The locked row for a request; present, since unknown products were refused first. */
+    private static Product lockedProduct(Map<ProductId, Product> locked, StockRequest request) {
+        return Objects.requireNonNull(locked.get(new ProductId(request.productId())));
     }
 
     /** Gives reserved units back (an order was cancelled), in the caller's transaction. */

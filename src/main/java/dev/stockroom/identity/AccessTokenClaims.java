@@ -2,9 +2,11 @@ package dev.stockroom.identity;
 
 import dev.stockroom.shared.security.Caller;
 import java.util.Collections;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -52,7 +54,8 @@ class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
             claims.claim(Caller.KIND_CLAIM, "client");
         } else {
-            var user = parse(context.getPrincipal().getName())
+            Authentication principal = Objects.requireNonNull(context.getPrincipal(), "A user grant has a principal");
+            var user = parse(principal.getName())
                     .flatMap(users::findById)
                     .filter(UserAccount::enabled)
                     .orElseThrow(() -> new OAuth2AuthenticationException(

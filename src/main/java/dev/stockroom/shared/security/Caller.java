@@ -1,5 +1,6 @@
 package dev.stockroom.shared.security;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -51,6 +52,7 @@ public record Caller(
                 .map(authority -> authority.substring("SCOPE_".length()))
                 .collect(java.util.stream.Collectors.toSet());
         String customer = jwt.getClaimAsString(CUSTOMER_CLAIM);
-        return new Caller(jwt.getSubject(), kind, scopes, customer == null ? null : UUID.fromString(customer));
+        String subject = Objects.requireNonNull(jwt.getSubject(), "An access token names its subject");
+        return new Caller(subject, kind, scopes, customer == null ? null : UUID.fromString(customer));
     }
 }

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -91,7 +92,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(PayloadTooLarge.class)
     ResponseEntity<Object> payloadTooLarge(PayloadTooLarge ex, WebRequest request) {
-        var problem = problems.forStatus(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
+        var problem = problems.forStatus(HttpStatus.CONTENT_TOO_LARGE, Objects.requireNonNull(ex.getMessage()));
         var headers = new HttpHeaders();
         headers.setConnection("close");
         return respond(ex, problem, headers, request);

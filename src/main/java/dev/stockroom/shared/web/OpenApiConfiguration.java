@@ -1,6 +1,7 @@
 package dev.stockroom.shared.web;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.stockroom.shared.idempotency.IdempotencyHeaders;
 import dev.stockroom.shared.security.RequiresScope;
 import dev.stockroom.shared.security.RequiresToken;
 import io.swagger.v3.core.converter.AnnotatedType;
@@ -144,7 +145,7 @@ class OpenApiConfiguration {
     private static void addErrors(String path, PathItem.HttpMethod method, Operation operation) {
         if (method == PathItem.HttpMethod.POST && path.startsWith("/v1/")) {
             operation.addParametersItem(new io.swagger.v3.oas.models.parameters.HeaderParameter()
-                    .name(IdempotencyFilter.HEADER)
+                    .name(IdempotencyHeaders.KEY)
                     .description("1 to 255 characters. Retrying with the same key and body replays the first"
                             + " successful response (with `Idempotent-Replayed: true`) and does nothing again; the same"
                             + " key with another body answers 422, and while the first request still runs, 409."

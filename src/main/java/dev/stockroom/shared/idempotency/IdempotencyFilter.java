@@ -1,17 +1,15 @@
-package dev.stockroom.shared.web;
+package dev.stockroom.shared.idempotency;
 
+import dev.stockroom.shared.idempotency.IdempotencyStore.Entry;
 import dev.stockroom.shared.security.Caller;
 import dev.stockroom.shared.security.DeclaredScopes;
-import dev.stockroom.shared.web.IdempotencyStore.Entry;
-import dev.stockroom.shared.web.IdempotencyStore.StoredResponse;
+import dev.stockroom.shared.web.PayloadTooLarge;
+import dev.stockroom.shared.web.Problems;
+import dev.stockroom.shared.web.ValidationError;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -48,8 +46,6 @@ import org.springframework.web.util.ServletRequestPathUtils;
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
-    static final String HEADER = "Idempotency-Key";
-    static final String REPLAYED = "Idempotent-Replayed";
     /** The OAuth 2.0 client a JWT access token was issued to (RFC 9068). */
     static final String CLIENT_ID_CLAIM = "client_id";
     /** The party a token was issued to, in tokens of external OpenID providers. */
@@ -80,14 +76,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !"POST".equals(request.getMethod())
-                || request.getHeader(HEADER) == null
+                || request.getHeader(IdempotencyHeaders.KEY) == null
                 || !request.getRequestURI().startsWith("/v1/");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String key = request.getHeader(HEADER);
+        String key = request.getHeader(IdempotencyHeaders.KEY);
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()) {
             chain.doFilter(request, response);
@@ -104,7 +100,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
             var problem = problems.validation(List.of(ValidationError.atParameter(
-                    HEADER, "must be 1 to 255 printable ASCII characters", "invalid_idempotency_key")));
+                    IdempotencyHeaders.KEY, "must be 1 to 255 printable ASCII characters", "invalid_idempotency_key")));
             problems.write(problem, request, response);
             return;
         }
@@ -231,7 +227,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         if (stored.etag() != null) {
             response.setHeader(HttpHeaders.ETAG, stored.etag());
         }
-        response.setHeader(REPLAYED, "true");
+        response.setHeader(IdempotencyHeaders.REPLAYED, "true");
         response.setContentLength(stored.body().length);
         response.getOutputStream().write(stored.body());
     }
@@ -254,61 +250,5 @@ class IdempotencyFilter extends OncePerRequestFilter {
         record Simple(String name) implements Outcome {}
 
         record Replay(StoredResponse stored) implements Outcome {}
-    }
-
-    /** The request with its body already read, so the handler can read it again. */
-    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        CachedBodyRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            var in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return in.read(buffer, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException();
-                }
-            };
-        }
-
-        @Override
-        public java.io.BufferedReader getReader() {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
     }
 }

@@ -1,21 +1,21 @@
-package dev.stockroom.shared.web;
+package dev.stockroom.shared.idempotency;
 
 import dev.stockroom.shared.database.SharedSecrets;
 import dev.stockroom.shared.security.ProblemSecurityHandlers;
+import dev.stockroom.shared.web.Problems;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * Idempotency keys in three parts: the filter (HTTP), the store (SQL and encryption) and the clean-up. The
- * filter runs right after Spring Security, which tells it who the caller is.
+ * Wires the parts: the filter (HTTP), the store (SQL and encryption) and the clean-up. The filter runs right
+ * after Spring Security, which tells it who the caller is.
  */
 @Configuration(proxyBeanMethods = false)
 class IdempotencyConfiguration {
@@ -47,20 +47,5 @@ class IdempotencyConfiguration {
     @Bean
     ExpiredKeysCleanup expiredIdempotencyKeysCleanup(IdempotencyStore store) {
         return new ExpiredKeysCleanup(store);
-    }
-
-    /** Deletes stored responses past their retention; every instance may run it. */
-    static final class ExpiredKeysCleanup {
-
-        private final IdempotencyStore store;
-
-        ExpiredKeysCleanup(IdempotencyStore store) {
-            this.store = store;
-        }
-
-        @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
-        void deleteExpired() {
-            store.deleteExpired();
-        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.stockroom.shared.web;
+package dev.stockroom.shared.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

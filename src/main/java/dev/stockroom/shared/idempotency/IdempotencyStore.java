@@ -1,11 +1,6 @@
-package dev.stockroom.shared.web;
+package dev.stockroom.shared.idempotency;
 
 import dev.stockroom.shared.database.SharedSecrets;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -17,7 +12,6 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -163,54 +157,6 @@ class IdempotencyStore {
 
         boolean matches(byte[] other) {
             return MessageDigest.isEqual(fingerprint, other);
-        }
-    }
-
-    /** What a replay sends back: the status, the headers that describe the result, and the body. */
-    record StoredResponse(
-            int status,
-            @Nullable String contentType,
-            @Nullable String location,
-            @Nullable String etag,
-            byte[] body) {
-
-        byte[] toBytes() {
-            var bytes = new ByteArrayOutputStream(body.length + 256);
-            try (var out = new DataOutputStream(bytes)) {
-                out.writeInt(status);
-                writeNullable(out, contentType);
-                writeNullable(out, location);
-                writeNullable(out, etag);
-                out.writeInt(body.length);
-                out.write(body);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return bytes.toByteArray();
-        }
-
-        static StoredResponse fromBytes(byte[] bytes) {
-            try (var in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
-                int status = in.readInt();
-                String contentType = readNullable(in);
-                String location = readNullable(in);
-                String etag = readNullable(in);
-                byte[] body = in.readNBytes(in.readInt());
-                return new StoredResponse(status, contentType, location, etag, body);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        private static void writeNullable(DataOutputStream out, @Nullable String value) throws IOException {
-            out.writeBoolean(value != null);
-            if (value != null) {
-                out.writeUTF(value);
-            }
-        }
-
-        private static @Nullable String readNullable(DataInputStream in) throws IOException {
-            return in.readBoolean() ? in.readUTF() : null;
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.stockroom.shared.web;
+package dev.stockroom.shared.idempotency;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
