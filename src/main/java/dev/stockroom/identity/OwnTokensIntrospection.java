@@ -1,6 +1,7 @@
 package dev.stockroom.identity;
 
 import dev.stockroom.shared.security.Scopes;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -23,7 +24,7 @@ class OwnTokensIntrospection implements AuthenticationProvider {
     }
 
     @Override
-    public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+    public @Nullable Authentication authenticate(Authentication authentication) throws AuthenticationException {
         var result = delegate.authenticate(authentication);
         if (result instanceof OAuth2TokenIntrospectionAuthenticationToken introspection
                 && introspection.getTokenClaims().isActive()
