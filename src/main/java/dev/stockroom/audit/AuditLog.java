@@ -1,9 +1,7 @@
 package dev.stockroom.audit;
 
-import dev.stockroom.shared.paging.CursorCodec;
 import dev.stockroom.shared.paging.Page;
 import dev.stockroom.shared.security.Caller;
-import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,11 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditLog {
 
     private final AuditRepository events;
-    private final CursorCodec cursors;
 
-    AuditLog(AuditRepository events, CursorCodec cursors) {
+    AuditLog(AuditRepository events) {
         this.events = events;
-        this.cursors = cursors;
     }
 
     /** Throws {@link AuditRefusal} for a caller bound to a customer. */
@@ -29,11 +25,6 @@ public class AuditLog {
         if (caller.boundCustomer().isPresent()) {
             throw AuditRefusal.boundClient();
         }
-        return cursors.page(
-                search.fingerprint(),
-                search.cursor(),
-                search.limit(),
-                after -> events.page(search, after),
-                last -> List.of(last.occurredAt().toString(), last.id().toString()));
+        return events.page(search);
     }
 }

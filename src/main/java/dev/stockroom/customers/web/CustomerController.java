@@ -1,5 +1,6 @@
 package dev.stockroom.customers.web;
 
+import dev.stockroom.customers.CustomerSearch;
 import dev.stockroom.customers.Customers;
 import dev.stockroom.shared.security.Caller;
 import dev.stockroom.shared.security.RequiresScope;
@@ -88,7 +89,8 @@ class CustomerController {
             @RequestParam(required = false)
                     @Size(max = 2048) @Parameter(description = "The `next_cursor` of the previous page.")
                     @Nullable String cursor) {
-        return PageResponse.ok(customers.list(q, limit, cursor, Caller.current()), CustomerResponse::from);
+        return PageResponse.ok(
+                customers.list(new CustomerSearch(q, limit, cursor), Caller.current()), CustomerResponse::from);
     }
 
     @PatchMapping(

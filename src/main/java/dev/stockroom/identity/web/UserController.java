@@ -1,6 +1,7 @@
 package dev.stockroom.identity.web;
 
 import dev.stockroom.identity.UserAccounts;
+import dev.stockroom.identity.UserSearch;
 import dev.stockroom.shared.security.Caller;
 import dev.stockroom.shared.security.RequiresScope;
 import dev.stockroom.shared.security.Scopes;
@@ -89,7 +90,7 @@ class UserController {
             @RequestParam(required = false)
                     @Size(max = 2048) @Parameter(description = "The `next_cursor` of the previous page.")
                     @Nullable String cursor) {
-        return PageResponse.ok(users.list(limit, cursor), UserResponse::from);
+        return PageResponse.ok(users.list(new UserSearch(limit, cursor)), UserResponse::from);
     }
 
     @PatchMapping(
