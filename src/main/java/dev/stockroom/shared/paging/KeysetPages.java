@@ -38,7 +38,7 @@ public class KeysetPages {
     public <T, V> Page<T> read(
             PageQuery query, String select, Conditions where, SortKey<T, V> sort, RowMapper<T> rows) {
         String cursor = query.cursor();
-        Position<V> after = cursor == null ? null : sort.read(cursors.decode(cursor, query.fingerprint()));
+        @Nullable Position<V> after = cursor == null ? null : sort.read(cursors.decode(cursor, query.fingerprint()));
         if (where.matchNothing()) {
             return new Page<>(List.of(), null);
         }
