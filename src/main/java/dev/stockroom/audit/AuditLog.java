@@ -1,10 +1,8 @@
 package dev.stockroom.audit;
 
-import dev.stockroom.shared.paging.CursorCodec;
 import dev.stockroom.shared.paging.Page;
 import dev.stockroom.shared.security.BoundClientRefused;
 import dev.stockroom.shared.security.Caller;
-import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,11 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditLog {
 
     private final AuditRepository events;
-    private final CursorCodec cursors;
 
-    AuditLog(AuditRepository events, CursorCodec cursors) {
+    AuditLog(AuditRepository events) {
         this.events = events;
-        this.cursors = cursors;
     }
 
     /** Throws {@link BoundClientRefused} for a caller bound to a customer. */
@@ -31,11 +27,6 @@ public class AuditLog {
             throw BoundClientRefused.because(
                     "The audit log is for staff; partner clients bound to a customer cannot read it.");
         }
-        return cursors.page(
-                search.fingerprint(),
-                search.cursor(),
-                search.limit(),
-                after -> events.page(search, after),
-                last -> List.of(last.occurredAt().toString(), last.id().toString()));
+        return events.page(search);
     }
 }

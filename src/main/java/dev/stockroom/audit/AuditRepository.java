@@ -1,16 +1,16 @@
 package dev.stockroom.audit;
 
+import dev.stockroom.shared.paging.Conditions;
+import dev.stockroom.shared.paging.KeysetPages;
+import dev.stockroom.shared.paging.Page;
+import dev.stockroom.shared.paging.SortKey;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -22,12 +22,17 @@ class AuditRepository {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
+    private static final SortKey<AuditEvent, Instant> BY_OCCURRENCE =
+            SortKey.instant("occurred_at", AuditEvent::occurredAt, AuditEvent::id);
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final KeysetPages pages;
 
-    AuditRepository(JdbcClient jdbc, JsonMapper json) {
+    AuditRepository(JdbcClient jdbc, JsonMapper json, KeysetPages pages) {
         this.jdbc = jdbc;
         this.json = json;
+        this.pages = pages;
     }
 
     void insert(AuditEvent event) {
@@ -50,41 +55,22 @@ class AuditRepository {
                 .update();
     }
 
-    List<AuditEvent> page(AuditSearch search, @Nullable List<String> after) {
-        var where = new ArrayList<String>();
-        var params = new HashMap<String, Object>();
-        filter(where, params, "resource_type", search.resourceType());
-        filter(where, params, "resource_id", search.resourceId());
-        filter(where, params, "actor", search.actor());
-        filter(where, params, "action", search.action());
-        if (search.since() != null) {
-            where.add("occurred_at >= :since");
-            params.put("since", search.since().atOffset(ZoneOffset.UTC));
-        }
-        if (search.until() != null) {
-            where.add("occurred_at < :until");
-            params.put("until", search.until().atOffset(ZoneOffset.UTC));
-        }
-        if (after != null) {
-            where.add("(occurred_at, id) > (:afterAt, :afterId)");
-            params.put("afterAt", Instant.parse(after.get(0)).atOffset(ZoneOffset.UTC));
-            params.put("afterId", UUID.fromString(after.get(1)));
-        }
-        params.put("limit", search.limit() + 1);
-        return jdbc.sql("select id, occurred_at, actor, actor_type, action, resource_type, resource_id, changes::text,"
-                        + " request_id, client_ip from audit_event"
-                        + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                        + " order by occurred_at, id limit :limit")
-                .params(params)
-                .query(this::event)
-                .list();
-    }
-
-    private static void filter(List<String> where, Map<String, Object> params, String column, @Nullable String value) {
-        if (value != null) {
-            where.add(column + " = :" + column);
-            params.put(column, value);
-        }
+    /** One page of the audit log in the order things happened. */
+    Page<AuditEvent> page(AuditSearch search) {
+        var where = new Conditions()
+                .addIfPresent("resource_type = :resourceType", "resourceType", search.resourceType())
+                .addIfPresent("resource_id = :resourceId", "resourceId", search.resourceId())
+                .addIfPresent("actor = :actor", "actor", search.actor())
+                .addIfPresent("action = :action", "action", search.action())
+                .addIfPresent("occurred_at >= :since", "since", search.since())
+                .addIfPresent("occurred_at < :until", "until", search.until());
+        return pages.read(
+                search,
+                "select id, occurred_at, actor, actor_type, action, resource_type, resource_id, changes::text,"
+                        + " request_id, client_ip from audit_event",
+                where,
+                BY_OCCURRENCE,
+                this::event);
     }
 
     private AuditEvent event(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.stockroom.audit;
 
+import dev.stockroom.shared.paging.PageQuery;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -12,9 +13,11 @@ public record AuditSearch(
         @Nullable Instant since,
         @Nullable Instant until,
         int limit,
-        @Nullable String cursor) {
+        @Nullable String cursor)
+        implements PageQuery {
 
-    String fingerprint() {
+    @Override
+    public String fingerprint() {
         return String.join(
                 "|",
                 "audit",

@@ -6,7 +6,6 @@ import dev.stockroom.catalog.domain.ProductId;
 import dev.stockroom.catalog.domain.StockAdjustment;
 import dev.stockroom.shared.Precondition;
 import dev.stockroom.shared.audit.AuditableEvent;
-import dev.stockroom.shared.paging.CursorCodec;
 import dev.stockroom.shared.paging.Page;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -27,13 +26,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Catalog {
 
     private final ProductRepository products;
-    private final CursorCodec cursors;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    Catalog(ProductRepository products, CursorCodec cursors, Clock clock, ApplicationEventPublisher events) {
+    Catalog(ProductRepository products, Clock clock, ApplicationEventPublisher events) {
         this.products = products;
-        this.cursors = cursors;
         this.clock = clock;
         this.events = events;
     }
@@ -156,12 +153,7 @@ public class Catalog {
 
     @Transactional(readOnly = true)
     public Page<Product> search(ProductSearch search) {
-        return cursors.page(
-                search.fingerprint(),
-                search.cursor(),
-                search.limit(),
-                after -> products.search(search, after),
-                last -> ProductRepository.positionOf(last, search.sort()));
+        return products.search(search);
     }
 
     private void audit(String action, ProductId id, Map<String, AuditableEvent.Change> changes) {

@@ -5,8 +5,10 @@ import dev.stockroom.catalog.domain.Product;
 import dev.stockroom.catalog.domain.ProductId;
 import dev.stockroom.catalog.domain.Sku;
 import dev.stockroom.catalog.domain.StockAdjustment;
-import dev.stockroom.shared.database.LikePatterns;
-import java.math.BigDecimal;
+import dev.stockroom.shared.paging.Conditions;
+import dev.stockroom.shared.paging.KeysetPages;
+import dev.stockroom.shared.paging.Page;
+import dev.stockroom.shared.paging.SortKey;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
+import java.util.function.Function;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,9 +32,11 @@ class ProductRepository {
     private static final String COLUMNS = "id, sku, name, description, price, stock, version, created_at, updated_at";
 
     private final JdbcClient jdbc;
+    private final KeysetPages pages;
 
-    ProductRepository(JdbcClient jdbc) {
+    ProductRepository(JdbcClient jdbc, KeysetPages pages) {
         this.jdbc = jdbc;
+        this.pages = pages;
     }
 
     void insert(Product product) {
@@ -146,60 +150,26 @@ class ProductRepository {
                 .optional();
     }
 
-    /**
-     * One page in keyset order: the rows strictly after {@code after} (the sort value and id of the last row
-     * of the previous page), so rows inserted meanwhile neither shift nor repeat what the client has seen.
-     * Reads {@code limit + 1} rows to tell whether another page follows.
-     */
-    List<Product> search(ProductSearch search, @Nullable List<String> after) {
-        var where = new ArrayList<String>();
-        var params = new HashMap<String, Object>();
-        if (search.q() != null && !search.q().isEmpty()) {
-            where.add("(name ilike :pattern escape '\\' or sku ilike :pattern escape '\\')");
-            params.put("pattern", LikePatterns.containing(search.q()));
-        }
+    /** One page of the catalog in the search's order, filtered, in one statement. */
+    Page<Product> search(ProductSearch search) {
+        var where = new Conditions().containing(search.q(), "name", "sku");
         if (search.inStock() != null) {
             where.add(search.inStock() ? "stock > 0" : "stock = 0");
         }
-        if (search.minPrice() != null) {
-            where.add("price >= :minPrice");
-            params.put("minPrice", search.minPrice());
-        }
-        if (search.maxPrice() != null) {
-            where.add("price <= :maxPrice");
-            params.put("maxPrice", search.maxPrice());
-        }
-        var sort = search.sort();
-        String column = sort.column();
-        String direction = sort.descending() ? "desc" : "asc";
-        if (after != null) {
-            where.add("(%s, id) %s (:afterValue, :afterId)".formatted(column, sort.descending() ? "<" : ">"));
-            params.put("afterValue", sortValue(sort, after.get(0)));
-            params.put("afterId", UUID.fromString(after.get(1)));
-        }
-        String sql = "select " + COLUMNS + " from product"
-                + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by %s %s, id %s limit :limit".formatted(column, direction, direction);
-        params.put("limit", search.limit() + 1);
-        return jdbc.sql(sql).params(params).query(ProductRepository::product).list();
+        where.addIfPresent("price >= :minPrice", "minPrice", search.minPrice())
+                .addIfPresent("price <= :maxPrice", "maxPrice", search.maxPrice());
+        return pages.read(
+                search, "select " + COLUMNS + " from product", where, key(search.sort()), ProductRepository::product);
     }
 
-    /** The position of a product in the given sort order, as strings for a cursor. */
-    static List<String> positionOf(Product product, ProductSort sort) {
-        String value = switch (sort.column()) {
-            case "name" -> product.name();
-            case "price" -> product.price().amount().toPlainString();
-            default -> product.createdAt().toString();
+    private static SortKey<Product, ?> key(ProductSort sort) {
+        Function<Product, UUID> id = product -> product.id().value();
+        SortKey<Product, ?> key = switch (sort.column()) {
+            case "name" -> SortKey.text("name", Product::name, id);
+            case "price" -> SortKey.decimal("price", product -> product.price().amount(), id);
+            default -> SortKey.instant("created_at", Product::createdAt, id);
         };
-        return List.of(value, product.id().toString());
-    }
-
-    private static Object sortValue(ProductSort sort, String value) {
-        return switch (sort.column()) {
-            case "name" -> value;
-            case "price" -> new BigDecimal(value);
-            default -> timestamp(Instant.parse(value));
-        };
+        return sort.descending() ? key.reversed() : key;
     }
 
     private static Map<String, Object> parameters(Product product) {

@@ -1,5 +1,6 @@
 package dev.stockroom.catalog;
 
+import dev.stockroom.shared.paging.PageQuery;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
@@ -19,10 +20,16 @@ public record ProductSearch(
         @Nullable BigDecimal maxPrice,
         ProductSort sort,
         int limit,
-        @Nullable String cursor) {
+        @Nullable String cursor)
+        implements PageQuery {
 
-    /** Identifies the query a cursor belongs to: the same sort and filters. */
-    String fingerprint() {
+    /**
+     * Identifies the query a cursor belongs to: the same sort and filters. The prices are compared by value
+     * ({@code 10} and {@code 10.00} are one query); normalizing them costs little because the edge bounds every
+     * decimal's digits ({@code InputBounds}) before it gets here.
+     */
+    @Override
+    public String fingerprint() {
         return String.join(
                 "|",
                 "products",

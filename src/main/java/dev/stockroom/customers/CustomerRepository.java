@@ -1,7 +1,10 @@
 package dev.stockroom.customers;
 
 import dev.stockroom.shared.DuplicateEmail;
-import dev.stockroom.shared.database.LikePatterns;
+import dev.stockroom.shared.paging.Conditions;
+import dev.stockroom.shared.paging.KeysetPages;
+import dev.stockroom.shared.paging.Page;
+import dev.stockroom.shared.paging.SortKey;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -26,10 +29,15 @@ class CustomerRepository {
     private static final String COLUMNS = "id, name, email, phone, address_line1, address_line2, address_line3,"
             + " address_city, address_postal_code, address_country, version, created_at, updated_at";
 
-    private final JdbcClient jdbc;
+    private static final SortKey<Customer, Instant> BY_CREATION =
+            SortKey.instant("created_at", Customer::createdAt, Customer::id);
 
-    CustomerRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final KeysetPages pages;
+
+    CustomerRepository(JdbcClient jdbc, KeysetPages pages) {
         this.jdbc = jdbc;
+        this.pages = pages;
     }
 
     void insert(Customer customer) {
@@ -86,33 +94,12 @@ class CustomerRepository {
                 .single();
     }
 
-    /** One keyset page in creation order ({@code limit + 1} rows), optionally filtered. */
-    List<Customer> page(
-            @Nullable String q,
-            @Nullable UUID only,
-            @Nullable Instant afterCreatedAt,
-            @Nullable UUID afterId,
-            int limit) {
-        var where = new ArrayList<String>();
-        var params = new HashMap<String, Object>();
-        if (q != null && !q.isEmpty()) {
-            where.add("(name ilike :pattern escape '\\' or email ilike :pattern escape '\\')");
-            params.put("pattern", LikePatterns.containing(q));
-        }
-        if (only != null) {
-            where.add("id = :only");
-            params.put("only", only);
-        }
-        if (afterId != null && afterCreatedAt != null) {
-            where.add("(created_at, id) > (:afterCreatedAt, :afterId)");
-            params.put("afterCreatedAt", afterCreatedAt.atOffset(ZoneOffset.UTC));
-            params.put("afterId", afterId);
-        }
-        params.put("limit", limit + 1);
-        String sql = "select " + COLUMNS + " from customer"
-                + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by created_at, id limit :limit";
-        return jdbc.sql(sql).params(params).query(CustomerRepository::customer).list();
+    /** One page of customers in creation order; a customer's caller ({@code only}) sees only itself. */
+    Page<Customer> page(CustomerSearch search, @Nullable UUID only) {
+        var where = new Conditions().containing(search.q(), "name", "email");
+        where.addIfPresent("id = :only", "only", only);
+        return pages.read(
+                search, "select " + COLUMNS + " from customer", where, BY_CREATION, CustomerRepository::customer);
     }
 
     private static Map<String, Object> parameters(Customer customer) {

@@ -2,15 +2,11 @@ package dev.stockroom.customers;
 
 import dev.stockroom.shared.Precondition;
 import dev.stockroom.shared.audit.AuditableEvent;
-import dev.stockroom.shared.paging.CursorCodec;
 import dev.stockroom.shared.paging.Page;
 import dev.stockroom.shared.security.BoundClientRefused;
 import dev.stockroom.shared.security.Caller;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,13 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Customers {
 
     private final CustomerRepository customers;
-    private final CursorCodec cursors;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    Customers(CustomerRepository customers, CursorCodec cursors, Clock clock, ApplicationEventPublisher events) {
+    Customers(CustomerRepository customers, Clock clock, ApplicationEventPublisher events) {
         this.customers = customers;
-        this.cursors = cursors;
         this.clock = clock;
         this.events = events;
     }
@@ -52,18 +46,8 @@ public class Customers {
     }
 
     @Transactional(readOnly = true)
-    public Page<Customer> list(@Nullable String q, int limit, @Nullable String cursor, Caller caller) {
-        return cursors.page(
-                "customers|" + q,
-                cursor,
-                limit,
-                after -> customers.page(
-                        q,
-                        caller.customerId(),
-                        after == null ? null : Instant.parse(after.get(0)),
-                        after == null ? null : UUID.fromString(after.get(1)),
-                        limit),
-                last -> List.of(last.createdAt().toString(), last.id().toString()));
+    public Page<Customer> list(CustomerSearch search, Caller caller) {
+        return customers.page(search, caller.customerId());
     }
 
     @Transactional

@@ -1,5 +1,9 @@
 package dev.stockroom.identity;
 
+import dev.stockroom.shared.paging.Conditions;
+import dev.stockroom.shared.paging.KeysetPages;
+import dev.stockroom.shared.paging.Page;
+import dev.stockroom.shared.paging.SortKey;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,10 +23,15 @@ class ApiClientRepository {
 
     private static final String COLUMNS = "id, client_id, name, scopes, redirect_uris, customer_id, created_at";
 
-    private final JdbcClient jdbc;
+    private static final SortKey<ApiClient, Instant> BY_CREATION =
+            SortKey.instant("created_at", ApiClient::createdAt, ApiClient::id);
 
-    ApiClientRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final KeysetPages pages;
+
+    ApiClientRepository(JdbcClient jdbc, KeysetPages pages) {
         this.jdbc = jdbc;
+        this.pages = pages;
     }
 
     void insert(ApiClient client, String secretHash) {
@@ -84,17 +92,14 @@ class ApiClientRepository {
                 .single();
     }
 
-    List<ApiClient> page(@Nullable Instant afterCreatedAt, @Nullable UUID afterId, int limit) {
-        var sql = "select " + COLUMNS + " from api_client"
-                + (afterId == null ? "" : " where (created_at, id) > (:afterCreatedAt, :afterId)")
-                + " order by created_at, id limit :limit";
-        var statement = jdbc.sql(sql).param("limit", limit + 1);
-        if (afterId != null && afterCreatedAt != null) {
-            statement = statement
-                    .param("afterCreatedAt", afterCreatedAt.atOffset(ZoneOffset.UTC))
-                    .param("afterId", afterId);
-        }
-        return statement.query(ApiClientRepository::client).list();
+    /** One page in creation order. */
+    Page<ApiClient> page(ClientSearch search) {
+        return pages.read(
+                search,
+                "select " + COLUMNS + " from api_client",
+                new Conditions(),
+                BY_CREATION,
+                ApiClientRepository::client);
     }
 
     /** A client with its secret hash, for the authorization server only. */

@@ -3,18 +3,15 @@ package dev.stockroom.identity;
 import dev.stockroom.customers.Customers;
 import dev.stockroom.shared.InvalidValue;
 import dev.stockroom.shared.audit.AuditableEvent;
-import dev.stockroom.shared.paging.CursorCodec;
 import dev.stockroom.shared.paging.Page;
 import dev.stockroom.shared.security.Caller;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -33,7 +30,6 @@ public class ApiClients {
     private final ApiClientRepository clients;
     private final Authorizations authorizations;
     private final PasswordEncoder passwords;
-    private final CursorCodec cursors;
     private final Clock clock;
     private final Customers customers;
     private final ApplicationEventPublisher events;
@@ -43,7 +39,6 @@ public class ApiClients {
             ApiClientRepository clients,
             Authorizations authorizations,
             PasswordEncoder passwords,
-            CursorCodec cursors,
             Clock clock,
             Customers customers,
             ApplicationEventPublisher events) {
@@ -52,7 +47,6 @@ public class ApiClients {
         this.clients = clients;
         this.authorizations = authorizations;
         this.passwords = passwords;
-        this.cursors = cursors;
         this.clock = clock;
     }
 
@@ -94,15 +88,8 @@ public class ApiClients {
     }
 
     @Transactional(readOnly = true)
-    public Page<ApiClient> list(int limit, @Nullable String cursor) {
-        return cursors.page(
-                "clients",
-                cursor,
-                limit,
-                after -> after == null
-                        ? clients.page(null, null, limit)
-                        : clients.page(Instant.parse(after.get(0)), UUID.fromString(after.get(1)), limit),
-                last -> List.of(last.createdAt().toString(), last.id().toString()));
+    public Page<ApiClient> list(ClientSearch search) {
+        return clients.page(search);
     }
 
     /** Removes a client the caller outranks; a bound caller removes only clients bound to its own customer. */

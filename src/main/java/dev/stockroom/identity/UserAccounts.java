@@ -5,17 +5,14 @@ import dev.stockroom.shared.EmailAddress;
 import dev.stockroom.shared.InvalidValue;
 import dev.stockroom.shared.Precondition;
 import dev.stockroom.shared.audit.AuditableEvent;
-import dev.stockroom.shared.paging.CursorCodec;
 import dev.stockroom.shared.paging.Page;
 import dev.stockroom.shared.security.Caller;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -37,7 +34,6 @@ public class UserAccounts {
     private final UserRepository users;
     private final Authorizations authorizations;
     private final PasswordEncoder passwords;
-    private final CursorCodec cursors;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
@@ -45,14 +41,12 @@ public class UserAccounts {
             UserRepository users,
             Authorizations authorizations,
             PasswordEncoder passwords,
-            CursorCodec cursors,
             Clock clock,
             ApplicationEventPublisher events) {
         this.events = events;
         this.users = users;
         this.authorizations = authorizations;
         this.passwords = passwords;
-        this.cursors = cursors;
         this.clock = clock;
     }
 
@@ -75,15 +69,8 @@ public class UserAccounts {
     }
 
     @Transactional(readOnly = true)
-    public Page<UserAccount> list(int limit, @Nullable String cursor) {
-        return cursors.page(
-                "users",
-                cursor,
-                limit,
-                after -> after == null
-                        ? users.page(null, null, limit)
-                        : users.page(Instant.parse(after.get(0)), UUID.fromString(after.get(1)), limit),
-                last -> List.of(last.createdAt().toString(), last.id().toString()));
+    public Page<UserAccount> list(UserSearch search) {
+        return users.page(search);
     }
 
     /**

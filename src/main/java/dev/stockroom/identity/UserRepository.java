@@ -1,11 +1,14 @@
 package dev.stockroom.identity;
 
+import dev.stockroom.shared.paging.Conditions;
+import dev.stockroom.shared.paging.KeysetPages;
+import dev.stockroom.shared.paging.Page;
+import dev.stockroom.shared.paging.SortKey;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -18,10 +21,15 @@ class UserRepository {
 
     private static final String COLUMNS = "id, email, role, enabled, version, created_at, updated_at";
 
-    private final JdbcClient jdbc;
+    private static final SortKey<UserAccount, Instant> BY_CREATION =
+            SortKey.instant("created_at", UserAccount::createdAt, UserAccount::id);
 
-    UserRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final KeysetPages pages;
+
+    UserRepository(JdbcClient jdbc, KeysetPages pages) {
         this.jdbc = jdbc;
+        this.pages = pages;
     }
 
     /** Inserts unless the email is taken; false when it is. */
@@ -89,17 +97,10 @@ class UserRepository {
         return jdbc.sql("delete from app_user where id = :id").param("id", id).update() == 1;
     }
 
-    /** One keyset page in creation order, {@code limit + 1} rows to tell whether more follow. */
-    List<UserAccount> page(@Nullable Instant afterCreatedAt, @Nullable UUID afterId, int limit) {
-        var sql = "select " + COLUMNS + " from app_user"
-                + (afterId == null ? "" : " where (created_at, id) > (:afterCreatedAt, :afterId)")
-                + " order by created_at, id limit :limit";
-        var statement = jdbc.sql(sql).param("limit", limit + 1);
-        if (afterId != null && afterCreatedAt != null) {
-            statement =
-                    statement.param("afterCreatedAt", timestamp(afterCreatedAt)).param("afterId", afterId);
-        }
-        return statement.query(UserRepository::user).list();
+    /** One page in creation order. */
+    Page<UserAccount> page(UserSearch search) {
+        return pages.read(
+                search, "select " + COLUMNS + " from app_user", new Conditions(), BY_CREATION, UserRepository::user);
     }
 
     boolean anyAdmin() {

@@ -1,5 +1,9 @@
 package dev.stockroom.ordering;
 
+import dev.stockroom.shared.paging.Conditions;
+import dev.stockroom.shared.paging.KeysetPages;
+import dev.stockroom.shared.paging.Page;
+import dev.stockroom.shared.paging.SortKey;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -24,10 +28,15 @@ class OrderRepository {
 
     private static final String COLUMNS = "id, customer_id, status, total, version, created_at, updated_at";
 
-    private final JdbcClient jdbc;
+    private static final SortKey<Header, Instant> BY_CREATION =
+            SortKey.instant("created_at", Header::createdAt, Header::id);
 
-    OrderRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final KeysetPages pages;
+
+    OrderRepository(JdbcClient jdbc, KeysetPages pages) {
         this.jdbc = jdbc;
+        this.pages = pages;
     }
 
     void insert(Order order) {
@@ -88,42 +97,26 @@ class OrderRepository {
         return assemble(rows).stream().findFirst();
     }
 
-    List<Order> page(OrderSearch search, @Nullable UUID onlyCustomer, @Nullable List<String> after) {
-        var where = new ArrayList<String>();
-        var params = new HashMap<String, Object>();
+    /** One page of orders in creation order; a customer's caller ({@code onlyCustomer}) sees only its own. */
+    Page<Order> page(OrderSearch search, @Nullable UUID onlyCustomer) {
+        var where = new Conditions();
         if (search.status() != null) {
-            where.add("status = :status");
-            params.put("status", search.status().value());
+            where.add("status = :status", "status", search.status().value());
         }
         UUID customer = onlyCustomer != null ? onlyCustomer : search.customerId();
-        if (customer != null) {
-            where.add("customer_id = :customer");
-            params.put("customer", customer);
-        }
+        where.addIfPresent("customer_id = :customer", "customer", customer);
         if (onlyCustomer != null && search.customerId() != null && !onlyCustomer.equals(search.customerId())) {
-            return List.of();
+            where.nothing();
         }
-        if (search.createdAfter() != null) {
-            where.add("created_at > :createdAfter");
-            params.put("createdAfter", timestamp(search.createdAfter()));
-        }
-        if (search.createdBefore() != null) {
-            where.add("created_at < :createdBefore");
-            params.put("createdBefore", timestamp(search.createdBefore()));
-        }
-        if (after != null) {
-            where.add("(created_at, id) > (:afterCreatedAt, :afterId)");
-            params.put("afterCreatedAt", timestamp(Instant.parse(after.get(0))));
-            params.put("afterId", UUID.fromString(after.get(1)));
-        }
-        params.put("limit", search.limit() + 1);
-        var rows = jdbc.sql("select " + COLUMNS + " from customer_order"
-                        + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                        + " order by created_at, id limit :limit")
-                .params(params)
-                .query(OrderRepository::header)
-                .list();
-        return assemble(rows);
+        where.addIfPresent("created_at > :createdAfter", "createdAfter", search.createdAfter())
+                .addIfPresent("created_at < :createdBefore", "createdBefore", search.createdBefore());
+        return pages.read(
+                        search,
+                        "select " + COLUMNS + " from customer_order",
+                        where,
+                        BY_CREATION,
+                        OrderRepository::header)
+                .mapAll(this::assemble);
     }
 
     private void insertChange(UUID orderId, int seq, StatusChange change) {

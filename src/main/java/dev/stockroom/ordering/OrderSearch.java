@@ -1,5 +1,6 @@
 package dev.stockroom.ordering;
 
+import dev.stockroom.shared.paging.PageQuery;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -11,9 +12,11 @@ public record OrderSearch(
         @Nullable Instant createdAfter,
         @Nullable Instant createdBefore,
         int limit,
-        @Nullable String cursor) {
+        @Nullable String cursor)
+        implements PageQuery {
 
-    String fingerprint() {
+    @Override
+    public String fingerprint() {
         return String.join(
                 "|",
                 "orders",

@@ -7,7 +7,6 @@ import dev.stockroom.catalog.UnknownProducts;
 import dev.stockroom.customers.Customers;
 import dev.stockroom.shared.InvalidRequest;
 import dev.stockroom.shared.audit.AuditableEvent;
-import dev.stockroom.shared.paging.CursorCodec;
 import dev.stockroom.shared.paging.Page;
 import dev.stockroom.shared.security.BoundClientRefused;
 import dev.stockroom.shared.security.Caller;
@@ -34,7 +33,6 @@ public class Orders {
     private final OrderRepository orders;
     private final Catalog catalog;
     private final Customers customers;
-    private final CursorCodec cursors;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
@@ -42,13 +40,11 @@ public class Orders {
             OrderRepository orders,
             Catalog catalog,
             Customers customers,
-            CursorCodec cursors,
             Clock clock,
             ApplicationEventPublisher events) {
         this.orders = orders;
         this.catalog = catalog;
         this.customers = customers;
-        this.cursors = cursors;
         this.clock = clock;
         this.events = events;
     }
@@ -124,12 +120,7 @@ public class Orders {
 
     @Transactional(readOnly = true)
     public Page<Order> list(OrderSearch search, Caller caller) {
-        return cursors.page(
-                search.fingerprint(),
-                search.cursor(),
-                search.limit(),
-                after -> orders.page(search, caller.customerId(), after),
-                last -> List.of(last.createdAt().toString(), last.id().toString()));
+        return orders.page(search, caller.customerId());
     }
 
     /**

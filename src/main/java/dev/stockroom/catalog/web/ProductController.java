@@ -5,10 +5,13 @@ import dev.stockroom.catalog.ProductSearch;
 import dev.stockroom.catalog.ProductSort;
 import dev.stockroom.catalog.domain.Product;
 import dev.stockroom.catalog.domain.ProductId;
+import dev.stockroom.shared.Precondition;
 import dev.stockroom.shared.security.RequiresScope;
 import dev.stockroom.shared.security.Scopes;
 import dev.stockroom.shared.web.ETags;
+import dev.stockroom.shared.web.IfMatch;
 import dev.stockroom.shared.web.Locations;
+import dev.stockroom.shared.web.MergePatchMapping;
 import dev.stockroom.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -30,11 +33,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,7 +46,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Products", description = "The catalog: products, prices and stock levels.")
 class ProductController {
 
-    static final String MERGE_PATCH_JSON = "application/merge-patch+json";
     private static final String SORTS = "-?(name|price|created_at)";
 
     private final Catalog catalog;
@@ -84,9 +84,7 @@ class ProductController {
         return ResponseEntity.ok().eTag(ETags.of(product.version())).body(ProductResponse.from(product));
     }
 
-    @PatchMapping(
-            path = "/{id}",
-            consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH_JSON})
+    @MergePatchMapping(path = "/{id}")
     @RequiresScope(Scopes.PRODUCTS_WRITE)
     @Operation(
             summary = "Change a product",
@@ -98,11 +96,10 @@ class ProductController {
             headers = @Header(name = HttpHeaders.ETAG))
     ResponseEntity<ProductResponse> update(
             @PathVariable @Parameter(description = "Product id.") UUID id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                    @Parameter(description = "Change only if the product still has this ETag.", example = "\"3\"")
-                    @Nullable String ifMatch,
+            @IfMatch(description = "Change only if the product still has this ETag.", example = "3")
+                    Precondition precondition,
             @Valid @RequestBody UpdateProductRequest request) {
-        var product = catalog.change(new ProductId(id), request.toChanges(), ETags.ifMatch(ifMatch));
+        var product = catalog.change(new ProductId(id), request.toChanges(), precondition);
         return ResponseEntity.ok().eTag(ETags.of(product.version())).body(ProductResponse.from(product));
     }
 
@@ -112,10 +109,9 @@ class ProductController {
     @ApiResponse(responseCode = "204", description = "Removed.")
     ResponseEntity<Void> delete(
             @PathVariable @Parameter(description = "Product id.") UUID id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                    @Parameter(description = "Remove only if the product still has this ETag.", example = "\"3\"")
-                    @Nullable String ifMatch) {
-        catalog.remove(new ProductId(id), ETags.ifMatch(ifMatch));
+            @IfMatch(description = "Remove only if the product still has this ETag.", example = "3")
+                    Precondition precondition) {
+        catalog.remove(new ProductId(id), precondition);
         return ResponseEntity.noContent().build();
     }
 

@@ -1,11 +1,15 @@
 package dev.stockroom.customers.web;
 
+import dev.stockroom.customers.CustomerSearch;
 import dev.stockroom.customers.Customers;
+import dev.stockroom.shared.Precondition;
 import dev.stockroom.shared.security.Caller;
 import dev.stockroom.shared.security.RequiresScope;
 import dev.stockroom.shared.security.Scopes;
 import dev.stockroom.shared.web.ETags;
+import dev.stockroom.shared.web.IfMatch;
 import dev.stockroom.shared.web.Locations;
+import dev.stockroom.shared.web.MergePatchMapping;
 import dev.stockroom.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -23,11 +27,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,8 +39,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/v1/customers", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Customers", description = "Who orders, and where orders go.")
 class CustomerController {
-
-    private static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
     private final Customers customers;
 
@@ -88,12 +88,11 @@ class CustomerController {
             @RequestParam(required = false)
                     @Size(max = 2048) @Parameter(description = "The `next_cursor` of the previous page.")
                     @Nullable String cursor) {
-        return PageResponse.ok(customers.list(q, limit, cursor, Caller.current()), CustomerResponse::from);
+        return PageResponse.ok(
+                customers.list(new CustomerSearch(q, limit, cursor), Caller.current()), CustomerResponse::from);
     }
 
-    @PatchMapping(
-            path = "/{id}",
-            consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH_JSON})
+    @MergePatchMapping(path = "/{id}")
     @RequiresScope(Scopes.CUSTOMERS_WRITE)
     @Operation(summary = "Change a customer", description = "JSON merge patch: only the fields sent change.")
     @ApiResponse(
@@ -103,11 +102,10 @@ class CustomerController {
     @ApiResponse(responseCode = "409", description = "Another customer has this email.")
     ResponseEntity<CustomerResponse> update(
             @PathVariable @Parameter(description = "Customer id.") UUID id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                    @Parameter(description = "Change only if the customer still has this ETag.", example = "\"1\"")
-                    @Nullable String ifMatch,
+            @IfMatch(description = "Change only if the customer still has this ETag.", example = "1")
+                    Precondition precondition,
             @Valid @RequestBody UpdateCustomerRequest request) {
-        var customer = customers.change(id, request.toChanges(), ETags.ifMatch(ifMatch), Caller.current());
+        var customer = customers.change(id, request.toChanges(), precondition, Caller.current());
         return ResponseEntity.ok().eTag(ETags.of(customer.version())).body(CustomerResponse.from(customer));
     }
 
@@ -118,10 +116,9 @@ class CustomerController {
     @ApiResponse(responseCode = "409", description = "The customer has orders.")
     ResponseEntity<Void> delete(
             @PathVariable @Parameter(description = "Customer id.") UUID id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                    @Parameter(description = "Delete only if the customer still has this ETag.", example = "\"1\"")
-                    @Nullable String ifMatch) {
-        customers.delete(id, ETags.ifMatch(ifMatch), Caller.current());
+            @IfMatch(description = "Delete only if the customer still has this ETag.", example = "1")
+                    Precondition precondition) {
+        customers.delete(id, precondition, Caller.current());
         return ResponseEntity.noContent().build();
     }
 }

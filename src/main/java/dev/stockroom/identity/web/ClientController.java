@@ -1,6 +1,7 @@
 package dev.stockroom.identity.web;
 
 import dev.stockroom.identity.ApiClients;
+import dev.stockroom.identity.ClientSearch;
 import dev.stockroom.shared.security.Caller;
 import dev.stockroom.shared.security.RequiresScope;
 import dev.stockroom.shared.security.Scopes;
@@ -87,7 +88,7 @@ class ClientController {
             @RequestParam(required = false)
                     @Size(max = 2048) @Parameter(description = "The `next_cursor` of the previous page.")
                     @Nullable String cursor) {
-        return PageResponse.ok(clients.list(limit, cursor), ClientResponse::from);
+        return PageResponse.ok(clients.list(new ClientSearch(limit, cursor)), ClientResponse::from);
     }
 
     @DeleteMapping("/{id}")

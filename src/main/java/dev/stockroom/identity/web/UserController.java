@@ -1,11 +1,15 @@
 package dev.stockroom.identity.web;
 
 import dev.stockroom.identity.UserAccounts;
+import dev.stockroom.identity.UserSearch;
+import dev.stockroom.shared.Precondition;
 import dev.stockroom.shared.security.Caller;
 import dev.stockroom.shared.security.RequiresScope;
 import dev.stockroom.shared.security.Scopes;
 import dev.stockroom.shared.web.ETags;
+import dev.stockroom.shared.web.IfMatch;
 import dev.stockroom.shared.web.Locations;
+import dev.stockroom.shared.web.MergePatchMapping;
 import dev.stockroom.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -23,11 +27,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,8 +39,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/v1/users", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Users", description = "People who sign in, and their roles.")
 class UserController {
-
-    private static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
     private final UserAccounts users;
 
@@ -89,12 +89,10 @@ class UserController {
             @RequestParam(required = false)
                     @Size(max = 2048) @Parameter(description = "The `next_cursor` of the previous page.")
                     @Nullable String cursor) {
-        return PageResponse.ok(users.list(limit, cursor), UserResponse::from);
+        return PageResponse.ok(users.list(new UserSearch(limit, cursor)), UserResponse::from);
     }
 
-    @PatchMapping(
-            path = "/{id}",
-            consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH_JSON})
+    @MergePatchMapping(path = "/{id}")
     @RequiresScope(Scopes.USERS_ADMIN)
     @Operation(
             summary = "Change a user",
@@ -111,11 +109,10 @@ class UserController {
     @ApiResponse(responseCode = "409", description = "Another user has this email.")
     ResponseEntity<UserResponse> update(
             @PathVariable @Parameter(description = "User id.") UUID id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                    @Parameter(description = "Change only if the user still has this ETag.", example = "\"1\"")
-                    @Nullable String ifMatch,
+            @IfMatch(description = "Change only if the user still has this ETag.", example = "1")
+                    Precondition precondition,
             @Valid @RequestBody UpdateUserRequest request) {
-        var user = users.change(id, request.toChanges(), ETags.ifMatch(ifMatch), Caller.current());
+        var user = users.change(id, request.toChanges(), precondition, Caller.current());
         return ResponseEntity.ok().eTag(ETags.of(user.version())).body(UserResponse.from(user));
     }
 
@@ -132,10 +129,9 @@ class UserController {
                     + " (`scope-not-held`); or the caller is bound to a customer (`bound-client`).")
     ResponseEntity<Void> delete(
             @PathVariable @Parameter(description = "User id.") UUID id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                    @Parameter(description = "Delete only if the user still has this ETag.", example = "\"1\"")
-                    @Nullable String ifMatch) {
-        users.delete(id, ETags.ifMatch(ifMatch), Caller.current());
+            @IfMatch(description = "Delete only if the user still has this ETag.", example = "1")
+                    Precondition precondition) {
+        users.delete(id, precondition, Caller.current());
         return ResponseEntity.noContent().build();
     }
 }

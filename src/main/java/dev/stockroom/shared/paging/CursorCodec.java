@@ -6,22 +6,20 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
-import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns the position after the last item of a page into an opaque cursor and back. A cursor carries the
- * sort key of that item and a fingerprint of the query it belongs to, signed with HMAC-SHA256 under a key all
+ * Turns the position after the last item of a page into an opaque cursor and back, for {@link KeysetPages}
+ * (which makes the position typed with its {@link SortKey}). A cursor carries the sort key of that item and a fingerprint of the query it belongs to, signed with HMAC-SHA256 under a key all
  * instances share (through the database), so a cursor from one instance works on every other, and a cursor
  * that was altered, or is replayed against a different query, is refused instead of silently skipping rows.
  */
 @Component
-public class CursorCodec {
+class CursorCodec {
 
     private static final String ALGORITHM = "HmacSHA256";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
@@ -41,44 +39,30 @@ public class CursorCodec {
      * @param query a fingerprint of the query (sort and filters) the cursor may be used with
      * @param position the sort key values of the last item of the page, as strings
      */
-    public String encode(String query, List<String> position) {
+    String encode(String query, List<String> position) {
         byte[] payload = JSON.writeValueAsBytes(new Payload(query, position));
         return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(sign(payload));
     }
 
-    /**
-     * One keyset page: decodes the cursor (if any) for this query, lets {@code fetch} read {@code limit + 1}
-     * rows after that position (null for the first page), and makes the next cursor from the last row kept.
-     */
-    public <T> Page<T> page(
-            String query,
-            @Nullable String cursor,
-            int limit,
-            Function<@Nullable List<String>, List<T>> fetch,
-            Function<? super T, List<String>> positionOf) {
-        List<String> after = cursor == null ? null : decode(cursor, query);
-        return Page.fromRows(fetch.apply(after), limit, last -> encode(query, positionOf.apply(last)));
-    }
-
     /** Returns the position the cursor stands for, or throws {@link InvalidCursor}. */
-    public List<String> decode(String cursor, String query) {
+    List<String> decode(String cursor, String query) {
         int dot = cursor.indexOf('.');
         if (dot < 1 || cursor.length() > 2048) {
-            throw new InvalidCursor("The cursor is not one this service issued.");
+            throw InvalidCursor.notIssued();
         }
         try {
             byte[] payload = DECODER.decode(cursor.substring(0, dot));
             byte[] signature = DECODER.decode(cursor.substring(dot + 1));
             if (!MessageDigest.isEqual(sign(payload), signature)) {
-                throw new InvalidCursor("The cursor is not one this service issued.");
+                throw InvalidCursor.notIssued();
             }
             var decoded = JSON.readValue(payload, Payload.class);
             if (!decoded.query().equals(query)) {
-                throw new InvalidCursor("The cursor belongs to a different sort or filter; start again without it.");
+                throw InvalidCursor.ofAnotherQuery();
             }
             return decoded.position();
         } catch (IllegalArgumentException | JacksonException e) {
-            throw new InvalidCursor("The cursor is not one this service issued.");
+            throw InvalidCursor.notIssued();
         }
     }
 

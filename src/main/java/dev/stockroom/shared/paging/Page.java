@@ -28,6 +28,11 @@ public record Page<T>(List<T> items, @Nullable String nextCursor) {
         return new Page<>(page, cursorAfter.apply(page.getLast()));
     }
 
+    /** The same page with its items replaced as a whole, e.g. completed by one more query for all of them. */
+    public <R> Page<R> mapAll(Function<List<T>, List<R>> mapper) {
+        return new Page<>(mapper.apply(items), nextCursor);
+    }
+
     public <R> Page<R> map(Function<? super T, ? extends R> mapper) {
         return new Page<>(items.stream().<R>map(mapper).toList(), nextCursor);
     }
