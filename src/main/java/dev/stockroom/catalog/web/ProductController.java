@@ -128,7 +128,7 @@ class ProductController {
     ResponseEntity<StockAdjustmentResponse> adjustStock(
             @PathVariable @Parameter(description = "Product id.") UUID id,
             @Valid @RequestBody StockAdjustmentRequest request) {
-        var adjustment = catalog.adjustStock(new ProductId(id), request.delta(), request.reason());
+        var adjustment = catalog.adjustStock(new ProductId(id), request.units(), request.why());
         return ResponseEntity.created(Locations.child(adjustment.id())).body(StockAdjustmentResponse.from(adjustment));
     }
 

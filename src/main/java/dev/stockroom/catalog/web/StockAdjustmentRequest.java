@@ -25,4 +25,17 @@ record StockAdjustmentRequest(
                 description = "Why the stock changed, at most 500 characters.",
                 example = "damaged in warehouse",
                 requiredMode = Schema.RequiredMode.REQUIRED)
-        @NotBlank @Size(max = StockAdjustment.MAX_REASON) @Nullable String reason) {}
+        @NotBlank @Size(max = StockAdjustment.MAX_REASON) @Nullable String reason) {
+
+    /** Valid by now: Bean Validation has checked that the delta was sent. */
+    @SuppressWarnings("NullAway")
+    int units() {
+        return delta;
+    }
+
+    /** Valid by now: Bean Validation has checked that the reason was sent and is not blank. */
+    @SuppressWarnings("NullAway")
+    String why() {
+        return reason;
+    }
+}
