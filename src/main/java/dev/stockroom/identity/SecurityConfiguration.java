@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -33,6 +34,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.DPoPAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
@@ -47,7 +49,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 /**
  * How requests are authenticated. {@code /v1/**} is a stateless OAuth 2.0 resource server: a valid JWT is
  * required ({@code Authorization: Bearer}, or {@code Authorization: DPoP} with a DPoP proof for a token bound to a
- * key, RFC 9449; a bound token sent as a plain bearer token is refused), and each operation's {@link dev.stockroom.shared.security.RequiresScope} decides the scope (method
+ * key, RFC 9449, each proof used once across all instances ({@link DPoPProofReplays}); a bound token sent as a
+ * plain bearer token is refused), and each operation's {@link dev.stockroom.shared.security.RequiresScope} decides the scope (method
  * security). The login form is the only place with a session. Errors are problem details with the RFC 6750
  * challenge.
  */
@@ -85,7 +88,8 @@ class SecurityConfiguration {
             ProblemSecurityHandlers problems,
             JwtDecoder decoder,
             OAuthProperties oauth,
-            SecurityProperties security)
+            SecurityProperties security,
+            DPoPProofReplays dPoPProofs)
             throws Exception {
         var converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(
@@ -105,13 +109,23 @@ class SecurityConfiguration {
                         .hasAuthority("SCOPE_users:admin")
                         .anyRequest()
                         .permitAll())
-                .oauth2ResourceServer(resourceServer -> resourceServer
-                        .bearerTokenResolver(new HeaderOnlyBearerTokenResolver())
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems)
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
-                        .dPoP(dPoP -> dPoP.authenticationFailureHandler(
-                                new AuthenticationEntryPointFailureHandler(problems))))
+                .oauth2ResourceServer(resourceServer -> {
+                    resourceServer
+                            .bearerTokenResolver(new HeaderOnlyBearerTokenResolver())
+                            .authenticationEntryPoint(problems)
+                            .accessDeniedHandler(problems)
+                            .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
+                            .dPoP(dPoP -> dPoP.authenticationFailureHandler(
+                                    new AuthenticationEntryPointFailureHandler(problems)));
+                    // The DPoP configurer has no setting for the proof verifier; it post-processes its provider.
+                    resourceServer.addObjectPostProcessor(new ObjectPostProcessor<DPoPAuthenticationProvider>() {
+                        @Override
+                        public <O extends DPoPAuthenticationProvider> O postProcess(O provider) {
+                            provider.setDPoPProofVerifierFactory(dPoPProofs.proofVerifiers());
+                            return provider;
+                        }
+                    });
+                })
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -14,24 +14,48 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.stockroom.support.Api;
 import dev.stockroom.support.ApiTest;
 import dev.stockroom.support.Response;
+import dev.stockroom.support.SecondInstance;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * DPoP (RFC 9449): the authorization server binds a token to the key of the proof sent with the token request,
  * and the API accepts that token only as {@code Authorization: DPoP} with a fresh proof by the same key for the
- * same request, never as a plain bearer token.
+ * same request, never as a plain bearer token. A proof is used once across all instances on the database.
  */
 @ApiTest
 class DPoPIT {
+
+    /** What clients call when a load balancer fronts the instances; it tells each instance with X-Forwarded-*. */
+    private static final String PUBLIC_URL = "https://api.stockroom.test";
+
+    private static @Nullable SecondInstance other;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DPoPProofReplays replays;
 
     @Autowired
     Api api;
@@ -124,6 +148,115 @@ class DPoPIT {
         assertDPoPRefusal(withDPoP(token, proof), "invalid_dpop_proof");
     }
 
+    @Test
+    void aProofUsedOnOneInstanceIsRefusedByAnother() throws Exception {
+        String token = boundToken();
+        String proof = proofFor(key, "GET", PUBLIC_URL + "/v1/products", token);
+        var b = new Api(secondInstance().port());
+
+        assertThat(behindTheLoadBalancer(api, token, proof).status()).isEqualTo(200);
+
+        assertDPoPRefusal(behindTheLoadBalancer(b, token, proof), "invalid_dpop_proof");
+        var fresh = behindTheLoadBalancer(b, token, proofFor(key, "GET", PUBLIC_URL + "/v1/products", token));
+        assertThat(fresh.status())
+                .as("a fresh proof for the same request is good there: only the replay was refused")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void oneProofSentToBothInstancesAtOnceIsAcceptedOnce() throws Exception {
+        String token = boundToken();
+        String proof = proofFor(key, "GET", PUBLIC_URL + "/v1/products", token);
+        var instances = List.of(api, new Api(secondInstance().port()));
+        var turn = new AtomicInteger();
+
+        var answers = AuthorizationCodeFlowIT.concurrently(
+                8, () -> behindTheLoadBalancer(instances.get(turn.getAndIncrement() % 2), token, proof));
+
+        assertThat(answers).filteredOn(answer -> answer.status() == 200).hasSize(1);
+        assertThat(answers)
+                .filteredOn(answer -> answer.status() != 200)
+                .hasSize(7)
+                .allSatisfy(refused -> assertDPoPRefusal(refused, "invalid_dpop_proof"));
+    }
+
+    @Test
+    void anAcceptedProofIsRecordedInTheDatabaseByTheDigestOfItsJti() throws Exception {
+        String token = boundToken();
+        String proof = proof(key, "GET", "/v1/products", token);
+
+        assertThat(withDPoP(token, proof).status()).isEqualTo(200);
+
+        var claims = SignedJWT.parse(proof).getJWTClaimsSet();
+        byte[] jtiHash =
+                MessageDigest.getInstance("SHA-256").digest(claims.getJWTID().getBytes(StandardCharsets.UTF_8));
+        var expiresAt = jdbc.sql("select expires_at from dpop_proof where jti_hash = :jtiHash")
+                .param("jtiHash", jtiHash)
+                .query(OffsetDateTime.class)
+                .single();
+        assertThat(expiresAt.toInstant())
+                .isEqualTo(claims.getIssueTime().toInstant().plusSeconds(30));
+    }
+
+    @Test
+    void theCleanUpDeletesProofsPastTheirValidityAndAMarginForClocks() {
+        byte[] longExpired = recordedProof("now() - interval '5 minutes'");
+        byte[] justExpired = recordedProof("now() - interval '10 seconds'");
+        byte[] valid = recordedProof("now() + interval '30 seconds'");
+
+        replays.deleteExpired();
+
+        assertThat(isRecorded(longExpired)).isFalse();
+        assertThat(isRecorded(justExpired))
+                .as("kept while another clock may still accept it")
+                .isTrue();
+        assertThat(isRecorded(valid)).isTrue();
+    }
+
+    @AfterAll
+    static void stopSecondInstance() {
+        if (other != null) {
+            other.close();
+            other = null;
+        }
+    }
+
+    private SecondInstance secondInstance() {
+        if (other == null) {
+            other = SecondInstance.sharing(dataSource);
+        }
+        return other;
+    }
+
+    private byte[] recordedProof(String expiresAt) {
+        byte[] jtiHash = new byte[32];
+        RANDOM.nextBytes(jtiHash);
+        jdbc.sql("insert into dpop_proof (jti_hash, expires_at) values (:jtiHash, " + expiresAt + ")")
+                .param("jtiHash", jtiHash)
+                .update();
+        return jtiHash;
+    }
+
+    private boolean isRecorded(byte[] jtiHash) {
+        return jdbc.sql("select count(*) from dpop_proof where jti_hash = :jtiHash")
+                        .param("jtiHash", jtiHash)
+                        .query(Integer.class)
+                        .single()
+                == 1;
+    }
+
+    /** A request as the load balancer forwards it, so every instance sees the public URL the proof names. */
+    private static Response behindTheLoadBalancer(Api instance, String token, String proof) {
+        return instance.anonymous()
+                .get("/v1/products?limit=1")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "api.stockroom.test")
+                .header("X-Forwarded-Port", "443")
+                .header("Authorization", "DPoP " + token)
+                .header("DPoP", proof)
+                .send();
+    }
+
     private String boundToken() throws Exception {
         var response = tokenRequest(proof(key, "POST", "/oauth2/token", null));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
@@ -150,10 +283,15 @@ class DPoPIT {
     }
 
     private String proof(ECKey signer, String method, String path, @Nullable String accessToken) throws Exception {
+        return proofFor(signer, method, "http://localhost:" + api.port() + path, accessToken);
+    }
+
+    private static String proofFor(ECKey signer, String method, String uri, @Nullable String accessToken)
+            throws Exception {
         var claims = new JWTClaimsSet.Builder()
                 .jwtID(UUID.randomUUID().toString())
                 .claim("htm", method)
-                .claim("htu", "http://localhost:" + api.port() + path)
+                .claim("htu", uri)
                 .issueTime(new Date());
         if (accessToken != null) {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.US_ASCII));
