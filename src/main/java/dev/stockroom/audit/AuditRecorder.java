@@ -1,6 +1,7 @@
 package dev.stockroom.audit;
 
 import dev.stockroom.shared.audit.AuditableEvent;
+import dev.stockroom.shared.security.Caller;
 import dev.stockroom.shared.web.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -13,15 +14,15 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Records events synchronously, on the publisher's thread and in its transaction: the record commits with the
- * change or not at all. The actor is whoever the current request is authenticated as ({@code system} outside a
- * request); the request id and client address come from the request.
+ * Records the modules' typed events ({@link AuditableEvent}: {@code ProductCreated}, {@code OrderCancelled}, ...)
+ * synchronously, on the publisher's thread and in its transaction: the record commits with the change or not at
+ * all. The actor is the request's {@link Caller} ({@code system} outside a request); the request id and client
+ * address come from the request.
  */
 @Component
 class AuditRecorder {
@@ -75,12 +76,13 @@ class AuditRecorder {
                 request == null ? null : request.getRemoteAddr()));
     }
 
+    /** The caller of the request ({@link Caller}); the person signing in at the login form; else nobody. */
     private static Actor currentActor() {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication instanceof JwtAuthenticationToken token) {
-            var type = "client".equals(token.getToken().getClaimAsString("principal_type")) ? "client" : "user";
-            return new Actor(token.getName(), type);
+        var caller = Caller.ofCurrentRequest();
+        if (caller.isPresent()) {
+            return new Actor(caller.get().subject(), caller.get().kind() == Caller.Kind.CLIENT ? "client" : "user");
         }
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
             return currentRequest() == null ? new Actor("system", "system") : new Actor("anonymous", "anonymous");
         }

@@ -5,10 +5,8 @@ import dev.stockroom.catalog.domain.ProductChanges;
 import dev.stockroom.catalog.domain.ProductId;
 import dev.stockroom.catalog.domain.StockAdjustment;
 import dev.stockroom.shared.Precondition;
-import dev.stockroom.shared.audit.AuditableEvent;
 import dev.stockroom.shared.paging.Page;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,7 +44,7 @@ public class Catalog {
                 request.stock(),
                 clock.instant());
         products.insert(product);
-        audit("product.created", product.id(), AuditableEvent.created(snapshot(product)));
+        events.publishEvent(new ProductCreated(product));
         return product;
     }
 
@@ -62,7 +60,7 @@ public class Catalog {
         var changed = current.apply(changes, clock.instant());
         if (changed != current) {
             products.update(changed);
-            audit("product.updated", id, AuditableEvent.between(snapshot(current), snapshot(changed)));
+            events.publishEvent(new ProductUpdated(current, changed));
         }
         return changed;
     }
@@ -71,7 +69,7 @@ public class Catalog {
     public void remove(ProductId id, Precondition precondition) {
         var current = lockedForChange(id, precondition);
         products.delete(id);
-        audit("product.deleted", id, AuditableEvent.deleted(snapshot(current)));
+        events.publishEvent(new ProductDeleted(current));
     }
 
     /**
@@ -84,12 +82,7 @@ public class Catalog {
                 .orElseThrow(() -> products.currentStock(id)
                         .<RuntimeException>map(available -> InsufficientStock.forAdjustment(id, available, delta))
                         .orElseGet(() -> ProductNotFound.withId(id)));
-        audit(
-                "product.stock_adjusted",
-                id,
-                Map.of(
-                        "stock", new AuditableEvent.Change(adjustment.stockAfter() - delta, adjustment.stockAfter()),
-                        "reason", new AuditableEvent.Change(null, reason)));
+        events.publishEvent(new StockAdjusted(adjustment));
         return adjustment;
     }
 
@@ -154,20 +147,6 @@ public class Catalog {
     @Transactional(readOnly = true)
     public Page<Product> search(ProductSearch search) {
         return products.search(search);
-    }
-
-    private void audit(String action, ProductId id, Map<String, AuditableEvent.Change> changes) {
-        events.publishEvent(AuditableEvent.of(action, "product", id.toString(), changes));
-    }
-
-    private static Map<String, Object> snapshot(Product product) {
-        var fields = new LinkedHashMap<String, Object>();
-        fields.put("sku", product.sku().value());
-        fields.put("name", product.name());
-        fields.put("description", product.description());
-        fields.put("price", product.price().amount());
-        fields.put("stock", product.stock());
-        return fields;
     }
 
     private Product lockedForChange(ProductId id, Precondition precondition) {

@@ -1,7 +1,6 @@
 package dev.stockroom.customers;
 
 import dev.stockroom.shared.Precondition;
-import dev.stockroom.shared.audit.AuditableEvent;
 import dev.stockroom.shared.paging.Page;
 import dev.stockroom.shared.security.BoundClientRefused;
 import dev.stockroom.shared.security.Caller;
@@ -36,7 +35,7 @@ public class Customers {
         }
         var customer = Customer.create(request, clock.instant());
         customers.insert(customer);
-        audit("customer.created", customer.id(), AuditableEvent.created(snapshot(customer)));
+        events.publishEvent(new CustomerCreated(customer));
         return customer;
     }
 
@@ -59,7 +58,7 @@ public class Customers {
         var changed = current.apply(changes, clock.instant());
         if (changed != current) {
             customers.update(changed);
-            audit("customer.updated", id, AuditableEvent.between(snapshot(current), snapshot(changed)));
+            events.publishEvent(new CustomerUpdated(current, changed));
         }
         return changed;
     }
@@ -75,7 +74,7 @@ public class Customers {
         }
         precondition.verify("customer", current.version());
         customers.delete(id);
-        audit("customer.deleted", id, AuditableEvent.deleted(snapshot(current)));
+        events.publishEvent(new CustomerDeleted(current));
     }
 
     /** Whether the customer exists and the caller may act for it. */
@@ -88,26 +87,6 @@ public class Customers {
     @Transactional(readOnly = true)
     public boolean exists(UUID id) {
         return customers.exists(id);
-    }
-
-    private void audit(String action, UUID id, java.util.Map<String, AuditableEvent.Change> changes) {
-        events.publishEvent(AuditableEvent.of(action, "customer", id.toString(), changes));
-    }
-
-    private static java.util.Map<String, Object> snapshot(Customer customer) {
-        var fields = new java.util.LinkedHashMap<String, Object>();
-        var address = customer.shippingAddress();
-        fields.put("name", customer.name());
-        fields.put("email", customer.email());
-        fields.put("phone", customer.phone());
-        fields.put(
-                "shipping_address",
-                java.util.Map.of(
-                        "lines", address.lines(),
-                        "city", address.city(),
-                        "postal_code", address.postalCode(),
-                        "country", address.country()));
-        return fields;
     }
 
     private static java.util.Optional<UUID> visible(UUID id, Caller caller) {

@@ -41,8 +41,14 @@ public record Caller(
 
     /** The caller of the current request, from its validated access token. */
     public static Caller current() {
+        return ofCurrentRequest()
+                .orElseThrow(() -> new IllegalStateException("No authenticated caller in this request"));
+    }
+
+    /** The caller of the current request if it carries a validated access token; empty otherwise. */
+    public static Optional<Caller> ofCurrentRequest() {
         if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
-            throw new IllegalStateException("No authenticated caller in this request");
+            return Optional.empty();
         }
         var jwt = token.getToken();
         var kind = "client".equals(jwt.getClaimAsString(KIND_CLAIM)) ? Kind.CLIENT : Kind.USER;
@@ -53,6 +59,6 @@ public record Caller(
                 .collect(java.util.stream.Collectors.toSet());
         String customer = jwt.getClaimAsString(CUSTOMER_CLAIM);
         String subject = Objects.requireNonNull(jwt.getSubject(), "An access token names its subject");
-        return new Caller(subject, kind, scopes, customer == null ? null : UUID.fromString(customer));
+        return Optional.of(new Caller(subject, kind, scopes, customer == null ? null : UUID.fromString(customer)));
     }
 }

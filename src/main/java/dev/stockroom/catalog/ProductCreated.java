@@ -1,0 +1,29 @@
+package dev.stockroom.catalog;
+
+import dev.stockroom.catalog.domain.Product;
+import dev.stockroom.shared.audit.AuditableEvent;
+import java.util.Map;
+
+/** A product was added to the catalog; published in the transaction that added it. */
+public record ProductCreated(Product product) implements AuditableEvent {
+
+    @Override
+    public String action() {
+        return "product.created";
+    }
+
+    @Override
+    public String resourceType() {
+        return "product";
+    }
+
+    @Override
+    public String resourceId() {
+        return product.id().toString();
+    }
+
+    @Override
+    public Map<String, Change> changes() {
+        return AuditableEvent.created(CatalogAudit.fieldsOf(product));
+    }
+}

@@ -1,0 +1,29 @@
+package dev.stockroom.catalog;
+
+import dev.stockroom.catalog.domain.Product;
+import dev.stockroom.shared.audit.AuditableEvent;
+import java.util.Map;
+
+/** A product was removed; {@code product} is what it was just before. */
+public record ProductDeleted(Product product) implements AuditableEvent {
+
+    @Override
+    public String action() {
+        return "product.deleted";
+    }
+
+    @Override
+    public String resourceType() {
+        return "product";
+    }
+
+    @Override
+    public String resourceId() {
+        return product.id().toString();
+    }
+
+    @Override
+    public Map<String, Change> changes() {
+        return AuditableEvent.deleted(CatalogAudit.fieldsOf(product));
+    }
+}

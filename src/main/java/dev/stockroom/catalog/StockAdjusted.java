@@ -1,0 +1,31 @@
+package dev.stockroom.catalog;
+
+import dev.stockroom.catalog.domain.StockAdjustment;
+import dev.stockroom.shared.audit.AuditableEvent;
+import java.util.Map;
+
+/** Units were added to or removed from a product's stock by hand; the adjustment says how many and why. */
+public record StockAdjusted(StockAdjustment adjustment) implements AuditableEvent {
+
+    @Override
+    public String action() {
+        return "product.stock_adjusted";
+    }
+
+    @Override
+    public String resourceType() {
+        return "product";
+    }
+
+    @Override
+    public String resourceId() {
+        return adjustment.productId().toString();
+    }
+
+    @Override
+    public Map<String, Change> changes() {
+        return Map.of(
+                "stock", new Change(adjustment.stockAfter() - adjustment.delta(), adjustment.stockAfter()),
+                "reason", new Change(null, adjustment.reason()));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.stockroom.customers;
+
+import dev.stockroom.shared.audit.AuditableEvent;
+import java.util.Map;
+
+/** A customer was created; published in the transaction that created it. */
+public record CustomerCreated(Customer customer) implements AuditableEvent {
+
+    @Override
+    public String action() {
+        return "customer.created";
+    }
+
+    @Override
+    public String resourceType() {
+        return "customer";
+    }
+
+    @Override
+    public String resourceId() {
+        return customer.id().toString();
+    }
+
+    @Override
+    public Map<String, Change> changes() {
+        return AuditableEvent.created(CustomerAudit.fieldsOf(customer));
+    }
+}

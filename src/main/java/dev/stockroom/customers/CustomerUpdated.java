@@ -1,0 +1,28 @@
+package dev.stockroom.customers;
+
+import dev.stockroom.shared.audit.AuditableEvent;
+import java.util.Map;
+
+/** A customer changed; {@code before} and {@code after} are the whole customer. */
+public record CustomerUpdated(Customer before, Customer after) implements AuditableEvent {
+
+    @Override
+    public String action() {
+        return "customer.updated";
+    }
+
+    @Override
+    public String resourceType() {
+        return "customer";
+    }
+
+    @Override
+    public String resourceId() {
+        return after.id().toString();
+    }
+
+    @Override
+    public Map<String, Change> changes() {
+        return AuditableEvent.between(CustomerAudit.fieldsOf(before), CustomerAudit.fieldsOf(after));
+    }
+}
