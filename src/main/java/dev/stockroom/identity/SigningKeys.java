@@ -37,7 +37,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class SigningKeys {
 
-    private static final Duration MIN_RELOAD_INTERVAL = Duration.ofSeconds(1);
     private static final long LOCK = 0x5370_4B65_7973L; // advisory lock id for creating keys
 
     private final JdbcClient jdbc;
@@ -78,12 +77,14 @@ public class SigningKeys {
         return fresh().verification();
     }
 
-    /** Reloads when {@code kid} is unknown, at most once a second, so a key rotated elsewhere is found. */
+    /**
+     * Reloads at once when {@code kid} is unknown, so a key rotated on another instance a moment ago is found.
+     * Requests that find the same copy stale share one reload (see {@link #reloadUnlessNewer}).
+     */
     public JWKSet verification(String kid) {
         var current = fresh();
-        if (current.verification().getKeyByKeyId(kid) == null
-                && current.loadedAt().plus(MIN_RELOAD_INTERVAL).isBefore(clock.instant())) {
-            current = load();
+        if (current.verification().getKeyByKeyId(kid) == null) {
+            current = reloadUnlessNewer(current);
         }
         return current.verification();
     }
@@ -127,9 +128,18 @@ public class SigningKeys {
     private Snapshot fresh() {
         var current = snapshot;
         if (current.signing().isEmpty() || current.loadedAt().plus(refresh).isBefore(clock.instant())) {
-            current = load();
+            current = reloadUnlessNewer(current);
         }
         return current;
+    }
+
+    /**
+     * Reads the keys again unless another request did while this one waited for the lock: requests that found
+     * the same copy stale queue behind one read and then share its result, instead of repeating it.
+     */
+    private synchronized Snapshot reloadUnlessNewer(Snapshot stale) {
+        var current = snapshot;
+        return current != stale ? current : load();
     }
 
     private synchronized Snapshot load() {
