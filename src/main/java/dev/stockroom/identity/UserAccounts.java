@@ -1,7 +1,6 @@
 package dev.stockroom.identity;
 
 import dev.stockroom.shared.DuplicateEmail;
-import dev.stockroom.shared.EmailAddress;
 import dev.stockroom.shared.InvalidValue;
 import dev.stockroom.shared.Precondition;
 import dev.stockroom.shared.audit.AuditableEvent;
@@ -9,9 +8,6 @@ import dev.stockroom.shared.paging.Page;
 import dev.stockroom.shared.security.Caller;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Objects;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -86,27 +82,15 @@ public class UserAccounts {
             Delegation.grants(caller, changes.role().scopes(), "role");
         }
         precondition.verify("user", current.version());
-        String email = changes.email() == null ? current.email() : normalize(changes.email());
-        Role role = changes.role() == null ? current.role() : changes.role();
-        boolean enabled = changes.enabled() == null ? current.enabled() : changes.enabled();
+        var changed = current.apply(changes, clock.instant());
         String hash = changes.password() == null ? null : passwords.encode(checkPassword(changes.password()));
-        boolean same =
-                email.equals(current.email()) && role == current.role() && enabled == current.enabled() && hash == null;
-        if (same) {
+        if (changed == current) {
             return current;
         }
-        var changed = new UserAccount(
-                id,
-                email,
-                role,
-                enabled,
-                current.version() + 1,
-                current.createdAt(),
-                clock.instant().truncatedTo(ChronoUnit.MICROS));
         if (!users.update(changed, hash)) {
-            throw DuplicateEmail.ofUser(email);
+            throw DuplicateEmail.ofUser(changed.email());
         }
-        if (!enabled || hash != null || role != current.role() || !Objects.equals(email, current.email())) {
+        if (changed.endsSignInsSince(current, changes)) {
             authorizations.revokeForPrincipal(id.toString());
         }
         var audited = new java.util.LinkedHashMap<>(AuditableEvent.between(snapshot(current), snapshot(changed)));
@@ -155,12 +139,7 @@ public class UserAccounts {
     }
 
     private UserAccount newAccount(NewUser request) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return new UserAccount(UUID.randomUUID(), normalize(request.email()), request.role(), true, 1, now, now);
-    }
-
-    private static String normalize(String email) {
-        return new EmailAddress(email).value();
+        return UserAccount.create(request.email(), request.role(), clock.instant());
     }
 
     private static String checkPassword(String password) {

@@ -9,6 +9,11 @@ public record UserChanges(
         @Nullable Role role,
         @Nullable Boolean enabled) {
 
+    /** Whether a new password was sent: always a change, since only its hash is kept and never compared. */
+    public boolean changesPassword() {
+        return password != null;
+    }
+
     @Override
     public String toString() {
         return "UserChanges[email=" + email + ", role=" + role + ", enabled=" + enabled + "]";

@@ -116,7 +116,7 @@ class UserRepository {
     }
 
     private static UserAccount user(ResultSet rs, int row) throws SQLException {
-        return new UserAccount(
+        return UserAccount.restore(
                 rs.getObject("id", UUID.class),
                 rs.getString("email"),
                 Role.of(rs.getString("role")).orElseThrow(),

@@ -173,7 +173,7 @@ class OrderRepository {
         for (var header : headers) {
             orders.put(
                     header.id(),
-                    new Order(
+                    Order.restore(
                             header.id(),
                             header.customerId(),
                             header.status(),

@@ -11,7 +11,6 @@ import dev.stockroom.shared.paging.Page;
 import dev.stockroom.shared.security.BoundClientRefused;
 import dev.stockroom.shared.security.Caller;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -80,19 +79,10 @@ public class Orders {
             unknown.throwIfAny();
             throw e;
         }
-        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var lines = reserved.stream()
                 .map(r -> new OrderLine(r.productId(), r.sku(), r.name(), r.unitPrice(), r.quantity()))
                 .toList();
-        var order = new Order(
-                UUID.randomUUID(),
-                request.customerId(),
-                OrderStatus.PENDING,
-                lines,
-                List.of(new StatusChange(OrderStatus.PENDING, now, caller.subject(), null)),
-                1,
-                now,
-                now);
+        var order = Order.place(request.customerId(), lines, caller.subject(), clock.instant());
         orders.insert(order);
         var placed = new java.util.LinkedHashMap<String, Object>();
         placed.put("customer_id", order.customerId().toString());
@@ -136,7 +126,7 @@ public class Orders {
             throw BoundClientRefused.because(
                     "Only a principal that is not bound to a customer may confirm, ship or deliver orders.");
         }
-        var moved = current.moveTo(target, clock.instant().truncatedTo(ChronoUnit.MICROS), caller.subject(), reason);
+        var moved = current.transitionTo(target, caller.subject(), reason, clock.instant());
         orders.updateStatus(moved);
         var changes = new java.util.LinkedHashMap<String, AuditableEvent.Change>();
         changes.put("status", new AuditableEvent.Change(current.status().value(), target.value()));
@@ -144,7 +134,7 @@ public class Orders {
             changes.put("reason", new AuditableEvent.Change(null, reason));
         }
         audit("order." + target.value(), id, changes);
-        if (target == OrderStatus.CANCELLED && current.status().holdsStock()) {
+        if (current.releasesStockMovingTo(target)) {
             catalog.release(current.lines().stream()
                     .map(line -> new StockRequest(line.productId(), line.quantity()))
                     .toList());

@@ -46,17 +46,13 @@ class OrderStatusTest {
     @Test
     void movingAnOrderAppendsToItsHistoryAndRefusesIllegalSteps() {
         var at = Instant.parse("2026-01-01T00:00:00Z");
-        var order = new Order(
+        var order = Order.place(
                 UUID.randomUUID(),
-                UUID.randomUUID(),
-                PENDING,
                 List.of(new OrderLine(UUID.randomUUID(), "SKU-1", "Thing", new BigDecimal("19.99"), 3)),
-                List.of(new StatusChange(PENDING, at, "someone", null)),
-                1,
-                at,
+                "someone",
                 at);
 
-        var confirmed = order.moveTo(CONFIRMED, at.plusSeconds(5), "admin", "paid");
+        var confirmed = order.transitionTo(CONFIRMED, "admin", "paid", at.plusSeconds(5));
 
         assertThat(confirmed.status()).isEqualTo(CONFIRMED);
         assertThat(confirmed.version()).isEqualTo(2);
@@ -66,7 +62,7 @@ class OrderStatusTest {
                 .extracting(StatusChange::reason)
                 .isEqualTo("paid");
         assertThat(confirmed.total()).isEqualByComparingTo("59.97");
-        assertThatThrownBy(() -> order.moveTo(DELIVERED, at, "admin", null))
+        assertThatThrownBy(() -> order.transitionTo(DELIVERED, "admin", null, at))
                 .isInstanceOf(IllegalTransition.class)
                 .hasMessageContaining("pending");
     }
