@@ -6,7 +6,6 @@ import dev.stockroom.catalog.StockRequest;
 import dev.stockroom.catalog.UnknownProducts;
 import dev.stockroom.customers.Customers;
 import dev.stockroom.shared.InvalidRequest;
-import dev.stockroom.shared.audit.AuditableEvent;
 import dev.stockroom.shared.paging.Page;
 import dev.stockroom.shared.security.BoundClientRefused;
 import dev.stockroom.shared.security.Caller;
@@ -84,20 +83,7 @@ public class Orders {
                 .toList();
         var order = Order.place(request.customerId(), lines, caller.subject(), clock.instant());
         orders.insert(order);
-        var placed = new java.util.LinkedHashMap<String, Object>();
-        placed.put("customer_id", order.customerId().toString());
-        placed.put("status", order.status().value());
-        placed.put("total", order.total());
-        placed.put(
-                "lines",
-                order.lines().stream()
-                        .map(line -> java.util.Map.of(
-                                "product_id", line.productId().toString(),
-                                "sku", line.sku(),
-                                "unit_price", line.unitPrice(),
-                                "quantity", line.quantity()))
-                        .toList());
-        audit("order.placed", order.id(), AuditableEvent.created(placed));
+        events.publishEvent(new OrderPlaced(order));
         return order;
     }
 
@@ -128,22 +114,13 @@ public class Orders {
         }
         var moved = current.transitionTo(target, caller.subject(), reason, clock.instant());
         orders.updateStatus(moved);
-        var changes = new java.util.LinkedHashMap<String, AuditableEvent.Change>();
-        changes.put("status", new AuditableEvent.Change(current.status().value(), target.value()));
-        if (reason != null) {
-            changes.put("reason", new AuditableEvent.Change(null, reason));
-        }
-        audit("order." + target.value(), id, changes);
+        events.publishEvent(OrderStatusChanged.of(current.status(), moved, reason));
         if (current.releasesStockMovingTo(target)) {
             catalog.release(current.lines().stream()
                     .map(line -> new StockRequest(line.productId(), line.quantity()))
                     .toList());
         }
         return moved;
-    }
-
-    private void audit(String action, UUID id, java.util.Map<String, AuditableEvent.Change> changes) {
-        events.publishEvent(AuditableEvent.of(action, "order", id.toString(), changes));
     }
 
     private static boolean visibleTo(Order order, Caller caller) {
