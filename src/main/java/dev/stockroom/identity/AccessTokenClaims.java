@@ -1,5 +1,6 @@
 package dev.stockroom.identity;
 
+import dev.stockroom.identity.authorization.OAuthProperties;
 import dev.stockroom.shared.security.Caller;
 import java.util.Collections;
 import java.util.Objects;

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param adminPassword the admin user's password
  */
 @ConfigurationProperties("stockroom.bootstrap")
-public record BootstrapProperties(
+record BootstrapProperties(
         @DefaultValue("") String adminClientId,
         @DefaultValue("") String adminClientSecret,
         @DefaultValue("") String adminEmail,

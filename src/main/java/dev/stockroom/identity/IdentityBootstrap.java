@@ -1,5 +1,6 @@
 package dev.stockroom.identity;
 
+import dev.stockroom.identity.authorization.OAuthProperties;
 import dev.stockroom.shared.security.Scopes;
 import java.io.PrintStream;
 import java.util.Set;

@@ -1,10 +1,12 @@
 package dev.stockroom.identity;
 
+import dev.stockroom.identity.authorization.OAuthProperties;
 import dev.stockroom.shared.security.Scopes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
@@ -14,6 +16,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.stereotype.Component;
 
 /**
  * The clients the authorization server knows: the API clients in the database, and the public client the API
@@ -21,6 +24,8 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
  * sign people in ({@code authorization_code} with PKCE, and rotating refresh tokens). Password and implicit
  * grants exist for nobody.
  */
+@Component("registeredClientRepository")
+@ConditionalOnExpression("'${stockroom.oauth.issuer-uri:}'.isBlank()")
 class RegisteredClients implements RegisteredClientRepository {
 
     private final ApiClientRepository clients;

@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.stockroom.identity.authorization.OAuthProperties;
 import dev.stockroom.shared.audit.AuditableEvent;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;

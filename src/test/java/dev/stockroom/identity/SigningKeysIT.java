@@ -2,6 +2,7 @@ package dev.stockroom.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stockroom.identity.authorization.OAuthProperties;
 import dev.stockroom.support.ApiTest;
 import java.time.Clock;
 import java.time.Instant;

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param port the port to listen on; 0 picks a free one
  */
 @ConfigurationProperties("stockroom.embedded-db")
-public record EmbeddedDatabaseProperties(
+record EmbeddedDatabaseProperties(
         @DefaultValue("./data/postgres") Path dataDir,
         @DefaultValue("false") boolean ephemeral,
         @DefaultValue("0") int port) {}

@@ -10,6 +10,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     a random secret is generated once and kept in the database so every instance uses the same one
  */
 @ConfigurationProperties("stockroom.idempotency")
-public record IdempotencyProperties(
+record IdempotencyProperties(
         @DefaultValue("48h") Duration retention,
         @DefaultValue("") String secret) {}

@@ -8,4 +8,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     kept in the database so every instance uses the same one
  */
 @ConfigurationProperties("stockroom.paging")
-public record PagingProperties(@DefaultValue("") String cursorSecret) {}
+record PagingProperties(@DefaultValue("") String cursorSecret) {}

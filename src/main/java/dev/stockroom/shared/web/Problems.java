@@ -44,7 +44,7 @@ public class Problems {
     private final String baseUri;
     private final JsonMapper json;
 
-    Problems(WebProperties properties, JsonMapper json) {
+    Problems(ApiWebProperties properties, JsonMapper json) {
         this.baseUri = properties.problemBaseUri();
         this.json = json;
     }

@@ -29,7 +29,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     private final HandlerExceptionResolver resolver;
 
     RequestSizeLimitFilter(
-            WebProperties properties, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
+            ApiWebProperties properties, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
         this.limit = properties.maxRequestBody().toBytes();
         this.resolver = resolver;
     }

@@ -1,4 +1,4 @@
-package dev.stockroom.identity;
+package dev.stockroom.identity.authorization;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package dev.stockroom.identity;
+package dev.stockroom.identity.authorization;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;

@@ -1,17 +1,15 @@
-package dev.stockroom.identity;
+package dev.stockroom.identity.resourceserver;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import dev.stockroom.identity.SigningKeys;
+import dev.stockroom.identity.authorization.OAuthProperties;
 import dev.stockroom.shared.security.ProblemSecurityHandlers;
-import dev.stockroom.shared.web.Problems;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -88,7 +86,7 @@ class SecurityConfiguration {
             ProblemSecurityHandlers problems,
             JwtDecoder decoder,
             OAuthProperties oauth,
-            SecurityProperties security,
+            ApiSecurityProperties security,
             DPoPProofReplays dPoPProofs)
             throws Exception {
         var converter = new JwtAuthenticationConverter();
@@ -195,16 +193,7 @@ class SecurityConfiguration {
                         JwtClaimNames.AUD, audience -> audience != null && audience.contains(oauth.audience())));
     }
 
-    @Bean
-    FilterRegistrationBean<SignInThrottleFilter> signInThrottleFilter(
-            SignInThrottle throttle, Problems problems, ApplicationEventPublisher events) {
-        var registration = new FilterRegistrationBean<>(new SignInThrottleFilter(throttle, problems, events));
-        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
-        registration.addUrlPatterns("/oauth2/token", "/login");
-        return registration;
-    }
-
-    private static CorsConfigurationSource corsConfiguration(SecurityProperties security) {
+    private static CorsConfigurationSource corsConfiguration(ApiSecurityProperties security) {
         var source = new UrlBasedCorsConfigurationSource();
         if (!security.corsAllowedOrigins().isEmpty()) {
             var cors = new CorsConfiguration();

@@ -1,4 +1,4 @@
-package dev.stockroom.identity;
+package dev.stockroom.identity.resourceserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.stockroom.identity;
+package dev.stockroom.identity.throttle;
 
 import dev.stockroom.shared.audit.AuditableEvent;
 import dev.stockroom.shared.web.Problems;

@@ -1,4 +1,4 @@
-package dev.stockroom.identity;
+package dev.stockroom.identity.authorization;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.PessimisticLockingFailureException;

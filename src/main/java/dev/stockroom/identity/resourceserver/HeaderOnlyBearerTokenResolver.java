@@ -1,4 +1,4 @@
-package dev.stockroom.identity;
+package dev.stockroom.identity.resourceserver;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;

@@ -1,5 +1,6 @@
-package dev.stockroom.identity;
+package dev.stockroom.identity.resourceserver;
 
+import dev.stockroom.identity.Role;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package dev.stockroom.identity;
+package dev.stockroom.identity.resourceserver;
 
 import java.time.Duration;
 import java.util.List;
@@ -12,6 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param hstsMaxAge {@code Strict-Transport-Security} max-age on HTTPS responses; 0 turns the header off
  */
 @ConfigurationProperties("stockroom.security")
-public record SecurityProperties(
+record ApiSecurityProperties(
         @DefaultValue List<String> corsAllowedOrigins,
         @DefaultValue("365d") Duration hstsMaxAge) {}

@@ -1,7 +1,8 @@
-package dev.stockroom.identity;
+package dev.stockroom.identity.authorization;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import dev.stockroom.identity.SigningKeys;
 import java.util.stream.Stream;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.ApplicationEventPublisher;
@@ -87,11 +88,6 @@ class AuthorizationServerConfiguration {
                                 new LoginUrlAuthenticationEntryPoint("/login"),
                                 new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();
-    }
-
-    @Bean
-    RegisteredClientRepository registeredClientRepository(ApiClientRepository clients, OAuthProperties properties) {
-        return new RegisteredClients(clients, properties);
     }
 
     @Bean

@@ -1,8 +1,8 @@
-package dev.stockroom.identity;
+package dev.stockroom.identity.throttle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stockroom.identity.SignInThrottle.Account;
+import dev.stockroom.identity.throttle.SignInThrottle.Account;
 import org.junit.jupiter.api.Test;
 
 class SignInThrottleTest {

@@ -1,4 +1,4 @@
-package dev.stockroom.identity;
+package dev.stockroom.identity.authorization;
 
 import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;

@@ -9,6 +9,6 @@ import org.springframework.util.unit.DataSize;
  * @param problemBaseUri the prefix of every problem {@code type} URI
  */
 @ConfigurationProperties("stockroom.web")
-public record WebProperties(
+record ApiWebProperties(
         @DefaultValue("1MB") DataSize maxRequestBody,
         @DefaultValue("https://stockroom.dev/problems/") String problemBaseUri) {}

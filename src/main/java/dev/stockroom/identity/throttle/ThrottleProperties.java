@@ -1,4 +1,4 @@
-package dev.stockroom.identity;
+package dev.stockroom.identity.throttle;
 
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("stockroom.throttle")
-public record ThrottleProperties(
+record ThrottleProperties(
         @DefaultValue("5") @Min(1) int maxAccountFailures,
         @DefaultValue("20") @Min(1) int maxAddressFailures,
         @DefaultValue("15m") Duration window,

@@ -1,4 +1,4 @@
-package dev.stockroom.identity;
+package dev.stockroom.identity.resourceserver;
 
 import java.sql.Timestamp;
 import java.util.Base64;
@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * checked less.
  */
 @Component
-class DPoPProofReplays implements Cache {
+public class DPoPProofReplays implements Cache {
 
     /** Kept past a proof's own expiry, for clocks of instances and database that differ by up to this much. */
     static final String CLOCK_DIFFERENCE = "1 minute";
@@ -71,7 +71,7 @@ class DPoPProofReplays implements Cache {
      * DPoP requests. Idempotent, so every instance may run it.
      */
     @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.MINUTES)
-    void deleteExpired() {
+    public void deleteExpired() {
         jdbc.sql("delete from dpop_proof where expires_at < now() - cast(:difference as interval)")
                 .param("difference", CLOCK_DIFFERENCE)
                 .update();

@@ -1,4 +1,4 @@
-package dev.stockroom.identity;
+package dev.stockroom.identity.authorization;
 
 import dev.stockroom.shared.security.Scopes;
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package dev.stockroom.identity;
+package dev.stockroom.identity.resourceserver;
 
 import java.util.function.Predicate;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
