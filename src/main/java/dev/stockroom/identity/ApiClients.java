@@ -2,7 +2,6 @@ package dev.stockroom.identity;
 
 import dev.stockroom.customers.Customers;
 import dev.stockroom.shared.InvalidValue;
-import dev.stockroom.shared.audit.AuditableEvent;
 import dev.stockroom.shared.paging.Page;
 import dev.stockroom.shared.security.Caller;
 import java.security.SecureRandom;
@@ -78,7 +77,7 @@ public class ApiClients {
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         String secret = newSecret();
         clients.insert(client, passwords.encode(secret));
-        audit("client.created", client.id(), AuditableEvent.created(snapshot(client)));
+        events.publishEvent(new ClientCreated(client));
         return new CreatedApiClient(client, secret);
     }
 
@@ -100,7 +99,7 @@ public class ApiClients {
         Delegation.outranks(caller, client.scopes(), "client");
         clients.delete(id);
         authorizations.revokeForClient(id.toString());
-        audit("client.deleted", id, AuditableEvent.deleted(snapshot(client)));
+        events.publishEvent(new ClientDeleted(client));
     }
 
     /**
@@ -111,11 +110,7 @@ public class ApiClients {
     public void ensure(String clientId, String secret, String name, Set<String> scopes) {
         String hash = passwords.encode(secret);
         if (clients.updateCredentials(clientId, hash, String.join(" ", scopes))) {
-            events.publishEvent(AuditableEvent.of(
-                    "client.credentials_set",
-                    "client",
-                    clientId,
-                    java.util.Map.of("secret", new AuditableEvent.Change(null, "set from the environment"))));
+            events.publishEvent(new ClientCredentialsSet(clientId));
         } else {
             var client = new ApiClient(
                     UUID.randomUUID(),
@@ -126,30 +121,13 @@ public class ApiClients {
                     null,
                     clock.instant().truncatedTo(ChronoUnit.MICROS));
             clients.insert(client, hash);
-            audit("client.created", client.id(), AuditableEvent.created(snapshot(client)));
+            events.publishEvent(new ClientCreated(client));
         }
     }
 
     @Transactional(readOnly = true)
     public boolean exists(String clientId) {
         return clients.exists(clientId);
-    }
-
-    private void audit(String action, UUID id, java.util.Map<String, AuditableEvent.Change> changes) {
-        events.publishEvent(AuditableEvent.of(action, "client", id.toString(), changes));
-    }
-
-    /** What the log may know of a client: never its secret. */
-    private static java.util.Map<String, Object> snapshot(ApiClient client) {
-        var fields = new java.util.LinkedHashMap<String, Object>();
-        fields.put("client_id", client.clientId());
-        fields.put("name", client.name());
-        fields.put("scopes", client.scopes().stream().sorted().toList());
-        fields.put("redirect_uris", client.redirectUris());
-        fields.put(
-                "customer_id",
-                client.customerId() == null ? null : client.customerId().toString());
-        return fields;
     }
 
     String newSecret() {

@@ -6,7 +6,6 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.stockroom.identity.authorization.OAuthProperties;
-import dev.stockroom.shared.audit.AuditableEvent;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
@@ -102,11 +101,7 @@ public class SigningKeys {
                     .param("now", now.atOffset(ZoneOffset.UTC))
                     .update();
             var created = insertKey(now);
-            events.publishEvent(AuditableEvent.of(
-                    "signing_key.rotated",
-                    "signing_key",
-                    created.kid(),
-                    java.util.Map.of("active", new AuditableEvent.Change(false, true))));
+            events.publishEvent(new SigningKeyRotated(created.kid()));
             return created;
         });
         load();

@@ -3,7 +3,6 @@ package dev.stockroom.identity;
 import dev.stockroom.shared.DuplicateEmail;
 import dev.stockroom.shared.InvalidValue;
 import dev.stockroom.shared.Precondition;
-import dev.stockroom.shared.audit.AuditableEvent;
 import dev.stockroom.shared.paging.Page;
 import dev.stockroom.shared.security.Caller;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +54,7 @@ public class UserAccounts {
         if (!users.insert(user, passwords.encode(checkPassword(request.password())))) {
             throw DuplicateEmail.ofUser(user.email());
         }
-        audit("user.created", user.id(), AuditableEvent.created(snapshot(user)));
+        events.publishEvent(new UserCreated(user));
         return user;
     }
 
@@ -93,11 +92,7 @@ public class UserAccounts {
         if (changed.endsSignInsSince(current, changes)) {
             authorizations.revokeForPrincipal(id.toString());
         }
-        var audited = new java.util.LinkedHashMap<>(AuditableEvent.between(snapshot(current), snapshot(changed)));
-        if (hash != null) {
-            audited.put("password", new AuditableEvent.Change(null, "changed"));
-        }
-        audit("user.updated", id, audited);
+        events.publishEvent(new UserUpdated(current, changed, hash != null));
         return changed;
     }
 
@@ -110,7 +105,7 @@ public class UserAccounts {
         precondition.verify("user", current.version());
         users.delete(id);
         authorizations.revokeForPrincipal(id.toString());
-        audit("user.deleted", id, AuditableEvent.deleted(snapshot(current)));
+        events.publishEvent(new UserDeleted(current));
     }
 
     /** Creates the user unless one with this email exists; true when it was created. */
@@ -119,7 +114,7 @@ public class UserAccounts {
         var user = newAccount(request);
         boolean created = users.insert(user, passwords.encode(checkPassword(request.password())));
         if (created) {
-            audit("user.created", user.id(), AuditableEvent.created(snapshot(user)));
+            events.publishEvent(new UserCreated(user));
         }
         return created;
     }
@@ -127,15 +122,6 @@ public class UserAccounts {
     @Transactional(readOnly = true)
     public boolean anyAdmin() {
         return users.anyAdmin();
-    }
-
-    private void audit(String action, UUID id, java.util.Map<String, AuditableEvent.Change> changes) {
-        events.publishEvent(AuditableEvent.of(action, "user", id.toString(), changes));
-    }
-
-    /** What the log may know of a user: never the password or its hash. */
-    private static java.util.Map<String, Object> snapshot(UserAccount user) {
-        return java.util.Map.of("email", user.email(), "role", user.role().value(), "enabled", user.enabled());
     }
 
     private UserAccount newAccount(NewUser request) {

@@ -31,11 +31,7 @@ public class TestEndpoints {
     @org.springframework.web.bind.annotation.PostMapping("/test/audited/{id}")
     @org.springframework.transaction.annotation.Transactional
     public String audited(@org.springframework.web.bind.annotation.PathVariable String id, @RequestParam boolean fail) {
-        events.publishEvent(dev.stockroom.shared.audit.AuditableEvent.of(
-                "test.changed",
-                "test",
-                id,
-                java.util.Map.of("value", new dev.stockroom.shared.audit.AuditableEvent.Change(1, 2))));
+        events.publishEvent(new TestChanged(id));
         if (fail) {
             throw new IllegalStateException("failing after the change");
         }
@@ -53,5 +49,24 @@ public class TestEndpoints {
         log.info("Slow request started, will take {} ms", millis);
         Thread.sleep(millis);
         return "done";
+    }
+
+    /** A change of a resource that exists only in tests. */
+    record TestChanged(String resourceId) implements dev.stockroom.shared.audit.AuditableEvent {
+
+        @Override
+        public String action() {
+            return "test.changed";
+        }
+
+        @Override
+        public String resourceType() {
+            return "test";
+        }
+
+        @Override
+        public java.util.Map<String, Change> changes() {
+            return java.util.Map.of("value", new Change(1, 2));
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.stockroom.identity.authorization;
 
-import dev.stockroom.shared.audit.AuditableEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -94,14 +93,8 @@ class RotatingAuthorizationService implements OAuth2AuthorizationService {
                     && !was.isInvalidated()
                     && is.isInvalidated()
                     && was.getToken().getTokenValue().equals(is.getToken().getTokenValue())) {
-                events.publishEvent(AuditableEvent.of(
-                        "token.revoked",
-                        "authorization",
-                        after.getId(),
-                        java.util.Map.of(
-                                "token_type", new AuditableEvent.Change(null, type.getValue()),
-                                "principal", new AuditableEvent.Change(null, after.getPrincipalName()),
-                                "client", new AuditableEvent.Change(null, after.getRegisteredClientId()))));
+                events.publishEvent(new TokenRevoked(
+                        after.getId(), type.getValue(), after.getPrincipalName(), after.getRegisteredClientId()));
                 return;
             }
         }
@@ -115,14 +108,8 @@ class RotatingAuthorizationService implements OAuth2AuthorizationService {
                     family.getRegisteredClientId(),
                     family.getPrincipalName());
             delegate.remove(family);
-            events.publishEvent(AuditableEvent.of(
-                    "authorization.revoked",
-                    "authorization",
-                    authorizationId,
-                    java.util.Map.of(
-                            "reason", new AuditableEvent.Change(null, "refresh token reuse"),
-                            "principal", new AuditableEvent.Change(null, family.getPrincipalName()),
-                            "client", new AuditableEvent.Change(null, family.getRegisteredClientId()))));
+            events.publishEvent(
+                    new RefreshTokenReused(authorizationId, family.getPrincipalName(), family.getRegisteredClientId()));
         }
     }
 

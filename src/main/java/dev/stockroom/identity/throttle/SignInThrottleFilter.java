@@ -1,6 +1,5 @@
 package dev.stockroom.identity.throttle;
 
-import dev.stockroom.shared.audit.AuditableEvent;
 import dev.stockroom.shared.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,7 +9,6 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -64,11 +62,7 @@ class SignInThrottleFilter extends OncePerRequestFilter {
         if (failed(request, response)) {
             throttle.recordFailure(account, address);
             if (isTokenRequest(request)) {
-                events.publishEvent(AuditableEvent.of(
-                        "client.authentication_failed",
-                        "account",
-                        account.name().length() > 100 ? account.name().substring(0, 100) : account.name(),
-                        Map.of("endpoint", new AuditableEvent.Change(null, "/oauth2/token"))));
+                events.publishEvent(new ClientAuthenticationFailed(account.name()));
             }
         } else if (response.getStatus() < 400) {
             throttle.recordSuccess(account, address);

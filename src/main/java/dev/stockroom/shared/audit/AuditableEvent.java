@@ -8,7 +8,8 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A state change worth recording, published by the module that made it, inside the transaction that made it;
+ * A state change worth recording, published by the module that made it as a typed, past-tense event
+ * ({@code ProductCreated}, {@code OrderCancelled}, ...) inside the transaction that made it;
  * the audit module records it in that same transaction, so a change that rolls back leaves no record. Values in
  * {@link #changes()} are plain JSON values and never secrets.
  */
@@ -50,12 +51,5 @@ public interface AuditableEvent {
     /** Every field of a removed resource. */
     static Map<String, Change> deleted(Map<String, ?> before) {
         return between(before, Map.of());
-    }
-
-    /** A generic event, for modules that need no event type of their own. */
-    static AuditableEvent of(String action, String resourceType, String resourceId, Map<String, Change> changes) {
-        record Simple(String action, String resourceType, String resourceId, Map<String, Change> changes)
-                implements AuditableEvent {}
-        return new Simple(action, resourceType, resourceId, Map.copyOf(changes));
     }
 }

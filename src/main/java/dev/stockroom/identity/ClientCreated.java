@@ -1,0 +1,28 @@
+package dev.stockroom.identity;
+
+import dev.stockroom.shared.audit.AuditableEvent;
+import java.util.Map;
+
+/** An API client was registered (through the API or by the bootstrap). */
+public record ClientCreated(ApiClient client) implements AuditableEvent {
+
+    @Override
+    public String action() {
+        return "client.created";
+    }
+
+    @Override
+    public String resourceType() {
+        return "client";
+    }
+
+    @Override
+    public String resourceId() {
+        return client.id().toString();
+    }
+
+    @Override
+    public Map<String, Change> changes() {
+        return AuditableEvent.created(IdentityAudit.fieldsOf(client));
+    }
+}

@@ -1,0 +1,37 @@
+package dev.stockroom.identity;
+
+import dev.stockroom.shared.audit.AuditableEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A user changed (email, role, enabled), or their password did, which the log records as changed without any
+ * trace of the value.
+ */
+public record UserUpdated(UserAccount before, UserAccount after, boolean passwordChanged) implements AuditableEvent {
+
+    @Override
+    public String action() {
+        return "user.updated";
+    }
+
+    @Override
+    public String resourceType() {
+        return "user";
+    }
+
+    @Override
+    public String resourceId() {
+        return after.id().toString();
+    }
+
+    @Override
+    public Map<String, Change> changes() {
+        var changes = new LinkedHashMap<>(
+                AuditableEvent.between(IdentityAudit.fieldsOf(before), IdentityAudit.fieldsOf(after)));
+        if (passwordChanged) {
+            changes.put("password", new Change(null, "changed"));
+        }
+        return changes;
+    }
+}

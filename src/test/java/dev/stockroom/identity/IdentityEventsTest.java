@@ -1,0 +1,68 @@
+package dev.stockroom.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stockroom.shared.audit.AuditableEvent.Change;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Identity's events tell the audit log what changed, and never a password, a hash or a secret. */
+class IdentityEventsTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+
+    @Test
+    void aPasswordChangeIsRecordedAsChangedWithoutTheValue() {
+        var before = UserAccount.create("ada@example.com", Role.SUPPORT, NOW);
+        var after = before.apply(new UserChanges(null, "a brand new passphrase", Role.VIEWER, null), NOW);
+
+        var event = new UserUpdated(before, after, true);
+
+        assertThat(event.action()).isEqualTo("user.updated");
+        assertThat(event.resourceId()).isEqualTo(before.id().toString());
+        assertThat(event.changes())
+                .containsEntry("role", new Change("support", "viewer"))
+                .containsEntry("password", new Change(null, "changed"));
+        assertThat(event.changes().toString()).doesNotContain("brand new passphrase");
+    }
+
+    @Test
+    void anUpdateWithoutANewPasswordSaysNothingAboutIt() {
+        var before = UserAccount.create("ada@example.com", Role.SUPPORT, NOW);
+        var after = before.apply(new UserChanges(null, null, null, false), NOW);
+
+        assertThat(new UserUpdated(before, after, false).changes()).containsOnlyKeys("enabled");
+    }
+
+    @Test
+    void aRegisteredClientIsRecordedWithItsScopesSortedAndItsBinding() {
+        var customer = UUID.randomUUID();
+        var client = new ApiClient(
+                UUID.randomUUID(),
+                "partner",
+                "Partner",
+                Set.of("orders:read", "customers:read"),
+                List.of(),
+                customer,
+                NOW);
+
+        var event = new ClientCreated(client);
+
+        assertThat(event.action()).isEqualTo("client.created");
+        assertThat(event.changes())
+                .containsEntry("scopes", new Change(null, List.of("customers:read", "orders:read")))
+                .containsEntry("customer_id", new Change(null, customer.toString()));
+    }
+
+    @Test
+    void aRotationNamesTheNewKey() {
+        var event = new SigningKeyRotated("kid-1");
+
+        assertThat(event.resourceType()).isEqualTo("signing_key");
+        assertThat(event.resourceId()).isEqualTo("kid-1");
+        assertThat(event.changes()).containsEntry("active", new Change(false, true));
+    }
+}
