@@ -4,7 +4,6 @@ import dev.stockroom.shared.EmailAddress;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Customer {
 
-    private final UUID id;
+    private final CustomerId id;
     private final String name;
     private final String email;
     private final @Nullable String phone;
@@ -24,7 +23,7 @@ public final class Customer {
     private final Instant updatedAt;
 
     private Customer(
-            UUID id,
+            CustomerId id,
             String name,
             String email,
             @Nullable String phone,
@@ -45,7 +44,7 @@ public final class Customer {
     public static Customer create(NewCustomer request, Instant now) {
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
         return new Customer(
-                UUID.randomUUID(),
+                CustomerId.newId(),
                 request.name(),
                 new EmailAddress(request.email()).value(),
                 request.phone(),
@@ -56,7 +55,7 @@ public final class Customer {
     }
 
     public static Customer restore(
-            UUID id,
+            CustomerId id,
             String name,
             String email,
             @Nullable String phone,
@@ -84,7 +83,7 @@ public final class Customer {
         return same ? this : changed;
     }
 
-    public UUID id() {
+    public CustomerId id() {
         return id;
     }
 

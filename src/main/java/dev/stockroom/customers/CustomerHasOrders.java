@@ -1,12 +1,11 @@
 package dev.stockroom.customers;
 
 import dev.stockroom.shared.DomainException;
-import java.util.UUID;
 
 /** A customer with orders cannot be deleted: the orders keep referring to them. */
 public final class CustomerHasOrders extends DomainException {
 
-    private CustomerHasOrders(UUID id) {
+    private CustomerHasOrders(CustomerId id) {
         super(
                 Kind.CONFLICT,
                 "customer-has-orders",
@@ -14,7 +13,7 @@ public final class CustomerHasOrders extends DomainException {
                 "Customer " + id + " has orders and cannot be deleted.");
     }
 
-    public static CustomerHasOrders withId(UUID id) {
+    public static CustomerHasOrders withId(CustomerId id) {
         return new CustomerHasOrders(id);
     }
 }

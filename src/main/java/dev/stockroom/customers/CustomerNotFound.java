@@ -1,7 +1,6 @@
 package dev.stockroom.customers;
 
 import dev.stockroom.shared.DomainException;
-import java.util.UUID;
 
 /** No customer exists with the id, or none the caller may see (a bound client sees only its own). */
 public final class CustomerNotFound extends DomainException {
@@ -10,7 +9,7 @@ public final class CustomerNotFound extends DomainException {
         super(Kind.NOT_FOUND, detail);
     }
 
-    public static CustomerNotFound withId(UUID id) {
+    public static CustomerNotFound withId(CustomerId id) {
         return new CustomerNotFound("No customer exists with id " + id + ".");
     }
 }

@@ -29,8 +29,8 @@ class CustomerRepository {
     private static final String COLUMNS = "id, name, email, phone, address_line1, address_line2, address_line3,"
             + " address_city, address_postal_code, address_country, version, created_at, updated_at";
 
-    private static final SortKey<Customer, Instant> BY_CREATION =
-            SortKey.instant("created_at", Customer::createdAt, Customer::id);
+    private static final SortKey<Customer, Instant> BY_CREATION = SortKey.instant(
+            "created_at", Customer::createdAt, customer -> customer.id().value());
 
     private final JdbcClient jdbc;
     private final KeysetPages pages;
@@ -65,31 +65,33 @@ class CustomerRepository {
         }
     }
 
-    void delete(UUID id) {
+    void delete(CustomerId id) {
         try {
-            jdbc.sql("delete from customer where id = :id").param("id", id).update();
+            jdbc.sql("delete from customer where id = :id")
+                    .param("id", id.value())
+                    .update();
         } catch (DataIntegrityViolationException e) {
             throw CustomerHasOrders.withId(id);
         }
     }
 
-    Optional<Customer> findById(UUID id) {
+    Optional<Customer> findById(CustomerId id) {
         return jdbc.sql("select " + COLUMNS + " from customer where id = :id")
-                .param("id", id)
+                .param("id", id.value())
                 .query(CustomerRepository::customer)
                 .optional();
     }
 
-    Optional<Customer> findByIdForUpdate(UUID id) {
+    Optional<Customer> findByIdForUpdate(CustomerId id) {
         return jdbc.sql("select " + COLUMNS + " from customer where id = :id for update")
-                .param("id", id)
+                .param("id", id.value())
                 .query(CustomerRepository::customer)
                 .optional();
     }
 
-    boolean exists(UUID id) {
+    boolean exists(CustomerId id) {
         return jdbc.sql("select exists (select 1 from customer where id = :id)")
-                .param("id", id)
+                .param("id", id.value())
                 .query(Boolean.class)
                 .single();
     }
@@ -106,7 +108,7 @@ class CustomerRepository {
         var params = new HashMap<String, Object>();
         var address = customer.shippingAddress();
         var lines = address.lines();
-        params.put("id", customer.id());
+        params.put("id", customer.id().value());
         params.put("name", customer.name());
         params.put("email", customer.email());
         params.put("phone", customer.phone());
@@ -131,7 +133,7 @@ class CustomerRepository {
             }
         }
         return Customer.restore(
-                rs.getObject("id", UUID.class),
+                new CustomerId(rs.getObject("id", UUID.class)),
                 rs.getString("name"),
                 rs.getString("email"),
                 rs.getString("phone"),

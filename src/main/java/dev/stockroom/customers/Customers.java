@@ -5,7 +5,7 @@ import dev.stockroom.shared.paging.Page;
 import dev.stockroom.shared.security.BoundClientRefused;
 import dev.stockroom.shared.security.Caller;
 import java.time.Clock;
-import java.util.UUID;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,7 +40,7 @@ public class Customers {
     }
 
     @Transactional(readOnly = true)
-    public Customer get(UUID id, Caller caller) {
+    public Customer get(CustomerId id, Caller caller) {
         return visible(id, caller).flatMap(customers::findById).orElseThrow(() -> CustomerNotFound.withId(id));
     }
 
@@ -50,7 +50,7 @@ public class Customers {
     }
 
     @Transactional
-    public Customer change(UUID id, CustomerChanges changes, Precondition precondition, Caller caller) {
+    public Customer change(CustomerId id, CustomerChanges changes, Precondition precondition, Caller caller) {
         var current = visible(id, caller)
                 .flatMap(customers::findByIdForUpdate)
                 .orElseThrow(() -> CustomerNotFound.withId(id));
@@ -65,7 +65,7 @@ public class Customers {
 
     /** Deletes a customer without orders; one with orders answers 409. */
     @Transactional
-    public void delete(UUID id, Precondition precondition, Caller caller) {
+    public void delete(CustomerId id, Precondition precondition, Caller caller) {
         var current = visible(id, caller)
                 .flatMap(customers::findByIdForUpdate)
                 .orElseThrow(() -> CustomerNotFound.withId(id));
@@ -79,19 +79,19 @@ public class Customers {
 
     /** Whether the customer exists and the caller may act for it. */
     @Transactional(readOnly = true)
-    public boolean isVisible(UUID id, Caller caller) {
+    public boolean isVisible(CustomerId id, Caller caller) {
         return visible(id, caller).map(customers::exists).orElse(false);
     }
 
     /** Whether a customer with this id exists at all (for binding API clients to it). */
     @Transactional(readOnly = true)
-    public boolean exists(UUID id) {
+    public boolean exists(CustomerId id) {
         return customers.exists(id);
     }
 
-    private static java.util.Optional<UUID> visible(UUID id, Caller caller) {
-        return caller.boundCustomer().map(bound -> bound.equals(id)).orElse(true)
-                ? java.util.Optional.of(id)
-                : java.util.Optional.empty();
+    private static Optional<CustomerId> visible(CustomerId id, Caller caller) {
+        return caller.boundCustomer().map(bound -> bound.equals(id.value())).orElse(true)
+                ? Optional.of(id)
+                : Optional.empty();
     }
 }

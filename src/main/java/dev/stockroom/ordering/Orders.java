@@ -4,6 +4,7 @@ import dev.stockroom.catalog.Catalog;
 import dev.stockroom.catalog.ReservedStock;
 import dev.stockroom.catalog.StockRequest;
 import dev.stockroom.catalog.UnknownProducts;
+import dev.stockroom.customers.CustomerId;
 import dev.stockroom.customers.Customers;
 import dev.stockroom.shared.InvalidRequest;
 import dev.stockroom.shared.paging.Page;
@@ -50,7 +51,7 @@ public class Orders {
     @Transactional
     public Order place(NewOrder request, Caller caller) {
         var invalid = InvalidRequest.builder();
-        if (!customers.isVisible(request.customerId(), caller)) {
+        if (!customers.isVisible(new CustomerId(request.customerId()), caller)) {
             invalid.pointer("/customer_id", "No customer exists with this id.", "unknown_customer");
         }
         var seen = new HashSet<UUID>();

@@ -1,5 +1,6 @@
 package dev.stockroom.customers.web;
 
+import dev.stockroom.customers.CustomerId;
 import dev.stockroom.customers.CustomerSearch;
 import dev.stockroom.customers.Customers;
 import dev.stockroom.shared.Precondition;
@@ -56,7 +57,7 @@ class CustomerController {
     @ApiResponse(responseCode = "409", description = "Another customer has this email.")
     ResponseEntity<CustomerResponse> create(@Valid @RequestBody CreateCustomerRequest request) {
         var customer = customers.create(request.toCommand(), Caller.current());
-        var location = Locations.child(customer.id());
+        var location = Locations.child(customer.id().value());
         return ResponseEntity.created(location)
                 .eTag(ETags.of(customer.version()))
                 .body(CustomerResponse.from(customer));
@@ -68,7 +69,7 @@ class CustomerController {
     @ApiResponse(responseCode = "200", description = "The customer.", headers = @Header(name = HttpHeaders.ETAG))
     @ApiResponse(responseCode = "304", description = "Not modified since the ETag in `If-None-Match`.")
     ResponseEntity<CustomerResponse> get(@PathVariable @Parameter(description = "Customer id.") UUID id) {
-        var customer = customers.get(id, Caller.current());
+        var customer = customers.get(new CustomerId(id), Caller.current());
         return ResponseEntity.ok().eTag(ETags.of(customer.version())).body(CustomerResponse.from(customer));
     }
 
@@ -105,7 +106,7 @@ class CustomerController {
             @IfMatch(description = "Change only if the customer still has this ETag.", example = "1")
                     Precondition precondition,
             @Valid @RequestBody UpdateCustomerRequest request) {
-        var customer = customers.change(id, request.toChanges(), precondition, Caller.current());
+        var customer = customers.change(new CustomerId(id), request.toChanges(), precondition, Caller.current());
         return ResponseEntity.ok().eTag(ETags.of(customer.version())).body(CustomerResponse.from(customer));
     }
 
@@ -118,7 +119,7 @@ class CustomerController {
             @PathVariable @Parameter(description = "Customer id.") UUID id,
             @IfMatch(description = "Delete only if the customer still has this ETag.", example = "1")
                     Precondition precondition) {
-        customers.delete(id, precondition, Caller.current());
+        customers.delete(new CustomerId(id), precondition, Caller.current());
         return ResponseEntity.noContent().build();
     }
 }

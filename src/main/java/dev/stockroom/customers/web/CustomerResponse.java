@@ -52,7 +52,7 @@ record CustomerResponse(
 
     static CustomerResponse from(Customer customer) {
         return new CustomerResponse(
-                customer.id(),
+                customer.id().value(),
                 customer.name(),
                 customer.email(),
                 customer.phone(),
