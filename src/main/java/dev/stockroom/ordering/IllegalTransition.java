@@ -1,12 +1,11 @@
 package dev.stockroom.ordering;
 
 import dev.stockroom.shared.DomainException;
-import java.util.UUID;
 
 /** The order's status does not allow the requested one ({@link OrderStatus#canTransitionTo}). */
 public final class IllegalTransition extends DomainException {
 
-    private IllegalTransition(UUID id, OrderStatus current, OrderStatus target) {
+    private IllegalTransition(OrderId id, OrderStatus current, OrderStatus target) {
         super(
                 Kind.CONFLICT,
                 "illegal-transition",
@@ -16,7 +15,7 @@ public final class IllegalTransition extends DomainException {
         with("requested_status", target.value());
     }
 
-    public static IllegalTransition of(UUID id, OrderStatus current, OrderStatus target) {
+    public static IllegalTransition of(OrderId id, OrderStatus current, OrderStatus target) {
         return new IllegalTransition(id, current, target);
     }
 }

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Order {
 
-    private final UUID id;
+    private final OrderId id;
     private final UUID customerId;
     private final OrderStatus status;
     private final List<OrderLine> lines;
@@ -28,7 +28,7 @@ public final class Order {
     private final Instant updatedAt;
 
     private Order(
-            UUID id,
+            OrderId id,
             UUID customerId,
             OrderStatus status,
             List<OrderLine> lines,
@@ -50,7 +50,7 @@ public final class Order {
     public static Order place(UUID customerId, List<OrderLine> lines, String by, Instant now) {
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
         return new Order(
-                UUID.randomUUID(),
+                OrderId.newId(),
                 customerId,
                 OrderStatus.PENDING,
                 lines,
@@ -62,7 +62,7 @@ public final class Order {
 
     /** An order as it was stored. */
     public static Order restore(
-            UUID id,
+            OrderId id,
             UUID customerId,
             OrderStatus status,
             List<OrderLine> lines,
@@ -96,7 +96,7 @@ public final class Order {
         return lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    public UUID id() {
+    public OrderId id() {
         return id;
     }
 

@@ -1,7 +1,6 @@
 package dev.stockroom.ordering;
 
 import dev.stockroom.shared.DomainException;
-import java.util.UUID;
 
 /** No order exists with the id, or none the caller may see (a bound client sees only its customer's). */
 public final class OrderNotFound extends DomainException {
@@ -10,7 +9,7 @@ public final class OrderNotFound extends DomainException {
         super(Kind.NOT_FOUND, detail);
     }
 
-    public static OrderNotFound withId(UUID id) {
+    public static OrderNotFound withId(OrderId id) {
         return new OrderNotFound("No order exists with id " + id + ".");
     }
 }

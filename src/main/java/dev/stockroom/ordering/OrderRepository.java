@@ -44,7 +44,7 @@ class OrderRepository {
                         insert into customer_order (id, customer_id, status, total, version, created_at, updated_at)
                         values (:id, :customerId, :status, :total, :version, :createdAt, :updatedAt)
                         """)
-                .param("id", order.id())
+                .param("id", order.id().value())
                 .param("customerId", order.customerId())
                 .param("status", order.status().value())
                 .param("total", order.total())
@@ -54,7 +54,7 @@ class OrderRepository {
                 .update();
         var values = new ArrayList<String>();
         var params = new HashMap<String, Object>();
-        params.put("orderId", order.id());
+        params.put("orderId", order.id().value());
         for (int i = 0; i < order.lines().size(); i++) {
             var line = order.lines().get(i);
             values.add("(:orderId, %1$d, :product%1$d, :sku%1$d, :name%1$d, :price%1$d, :quantity%1$d, :total%1$d)"
@@ -70,7 +70,7 @@ class OrderRepository {
                         + " values " + String.join(", ", values))
                 .params(params)
                 .update();
-        insertChange(order.id(), 0, order.history().getFirst());
+        insertChange(order.id().value(), 0, order.history().getFirst());
     }
 
     /** Saves a status change: the order row (only if still at the version it was read) and the new step. */
@@ -79,19 +79,20 @@ class OrderRepository {
                         update customer_order set status = :status, version = :version, updated_at = :updatedAt
                         where id = :id and version = :previous
                         """)
-                .param("id", order.id())
+                .param("id", order.id().value())
                 .param("status", order.status().value())
                 .param("version", order.version())
                 .param("previous", order.version() - 1)
                 .param("updatedAt", timestamp(order.updatedAt()))
                 .update();
-        insertChange(order.id(), order.history().size() - 1, order.history().getLast());
+        insertChange(
+                order.id().value(), order.history().size() - 1, order.history().getLast());
     }
 
-    Optional<Order> findById(UUID id, boolean forUpdate) {
+    Optional<Order> findById(OrderId id, boolean forUpdate) {
         var rows = jdbc.sql(
                         "select " + COLUMNS + " from customer_order where id = :id" + (forUpdate ? " for update" : ""))
-                .param("id", id)
+                .param("id", id.value())
                 .query(OrderRepository::header)
                 .list();
         return assemble(rows).stream().findFirst();
@@ -174,7 +175,7 @@ class OrderRepository {
             orders.put(
                     header.id(),
                     Order.restore(
-                            header.id(),
+                            new OrderId(header.id()),
                             header.customerId(),
                             header.status(),
                             lines.getOrDefault(header.id(), List.of()),

@@ -89,7 +89,7 @@ public class Orders {
     }
 
     @Transactional(readOnly = true)
-    public Order get(UUID id, Caller caller) {
+    public Order get(OrderId id, Caller caller) {
         return orders.findById(id, false)
                 .filter(order -> visibleTo(order, caller))
                 .orElseThrow(() -> OrderNotFound.withId(id));
@@ -105,7 +105,7 @@ public class Orders {
      * two concurrent cancellations exactly one succeeds and releases the stock.
      */
     @Transactional
-    public Order transition(UUID id, OrderStatus target, @Nullable String reason, Caller caller) {
+    public Order transition(OrderId id, OrderStatus target, @Nullable String reason, Caller caller) {
         var current = orders.findById(id, true)
                 .filter(order -> visibleTo(order, caller))
                 .orElseThrow(() -> OrderNotFound.withId(id));

@@ -1,5 +1,6 @@
 package dev.stockroom.ordering.web;
 
+import dev.stockroom.ordering.OrderId;
 import dev.stockroom.ordering.OrderSearch;
 import dev.stockroom.ordering.OrderStatus;
 import dev.stockroom.ordering.Orders;
@@ -63,7 +64,7 @@ class OrderController {
     ResponseEntity<OrderResponse> place(@Valid @RequestBody CreateOrderRequest request) {
         var caller = Caller.current();
         var order = orders.place(request.toCommand(), caller);
-        var location = Locations.child(order.id());
+        var location = Locations.child(order.id().value());
         return ResponseEntity.created(location).eTag(ETags.of(order.version())).body(OrderResponse.from(order, caller));
     }
 
@@ -74,7 +75,7 @@ class OrderController {
     @ApiResponse(responseCode = "304", description = "Not modified since the ETag in `If-None-Match`.")
     ResponseEntity<OrderResponse> get(@PathVariable @Parameter(description = "Order id.") UUID id) {
         var caller = Caller.current();
-        var order = orders.get(id, caller);
+        var order = orders.get(new OrderId(id), caller);
         return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderResponse.from(order, caller));
     }
 
@@ -185,7 +186,7 @@ class OrderController {
 
     private ResponseEntity<OrderResponse> transition(UUID id, OrderStatus target, @Nullable TransitionRequest request) {
         var caller = Caller.current();
-        var order = orders.transition(id, target, request == null ? null : request.reason(), caller);
+        var order = orders.transition(new OrderId(id), target, request == null ? null : request.reason(), caller);
         return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderResponse.from(order, caller));
     }
 }

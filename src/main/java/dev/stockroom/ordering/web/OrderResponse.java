@@ -146,7 +146,7 @@ record OrderResponse(
     /** The order as this caller may see it (see {@link StatusChange#disclosesActorTo}). */
     static OrderResponse from(Order order, Caller caller) {
         return new OrderResponse(
-                order.id(),
+                order.id().value(),
                 order.customerId(),
                 order.status().value(),
                 order.lines().stream().map(Line::from).toList(),
