@@ -57,6 +57,7 @@ class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         } else {
             Authentication principal = Objects.requireNonNull(context.getPrincipal(), "A user grant has a principal");
             var user = parse(principal.getName())
+                    .map(UserId::new)
                     .flatMap(users::findById)
                     .filter(UserAccount::enabled)
                     .orElseThrow(() -> new OAuth2AuthenticationException(

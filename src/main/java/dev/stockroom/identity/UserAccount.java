@@ -3,7 +3,6 @@ package dev.stockroom.identity;
 import dev.stockroom.shared.EmailAddress;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 
 /**
  * A person who signs in: what the service keeps about them, never the password.
@@ -15,7 +14,7 @@ import java.util.UUID;
  */
 public final class UserAccount {
 
-    private final UUID id;
+    private final UserId id;
     private final String email;
     private final Role role;
     private final boolean enabled;
@@ -24,7 +23,7 @@ public final class UserAccount {
     private final Instant updatedAt;
 
     private UserAccount(
-            UUID id, String email, Role role, boolean enabled, long version, Instant createdAt, Instant updatedAt) {
+            UserId id, String email, Role role, boolean enabled, long version, Instant createdAt, Instant updatedAt) {
         this.id = id;
         this.email = email;
         this.role = role;
@@ -37,12 +36,12 @@ public final class UserAccount {
     /** A new account, enabled, at version 1; the email is normalised (and refused if it is not an address). */
     public static UserAccount create(String email, Role role, Instant now) {
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
-        return new UserAccount(UUID.randomUUID(), new EmailAddress(email).value(), role, true, 1, at, at);
+        return new UserAccount(UserId.newId(), new EmailAddress(email).value(), role, true, 1, at, at);
     }
 
     /** An account as it was stored. */
     public static UserAccount restore(
-            UUID id, String email, Role role, boolean enabled, long version, Instant createdAt, Instant updatedAt) {
+            UserId id, String email, Role role, boolean enabled, long version, Instant createdAt, Instant updatedAt) {
         return new UserAccount(id, email, role, enabled, version, createdAt, updatedAt);
     }
 
@@ -72,7 +71,7 @@ public final class UserAccount {
         return !enabled || changes.changesPassword() || role != before.role || !email.equals(before.email);
     }
 
-    public UUID id() {
+    public UserId id() {
         return id;
     }
 

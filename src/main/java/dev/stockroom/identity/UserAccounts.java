@@ -7,7 +7,6 @@ import dev.stockroom.shared.paging.Page;
 import dev.stockroom.shared.security.Caller;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -59,7 +58,7 @@ public class UserAccounts {
     }
 
     @Transactional(readOnly = true)
-    public UserAccount get(UUID id) {
+    public UserAccount get(UserId id) {
         return users.findById(id).orElseThrow(() -> UserNotFound.withId(id));
     }
 
@@ -73,7 +72,7 @@ public class UserAccounts {
      * either: nobody takes over (by a new password or email) or raises a user above themselves.
      */
     @Transactional
-    public UserAccount change(UUID id, UserChanges changes, Precondition precondition, Caller caller) {
+    public UserAccount change(UserId id, UserChanges changes, Precondition precondition, Caller caller) {
         Delegation.administersUsers(caller);
         var current = users.findByIdForUpdate(id).orElseThrow(() -> UserNotFound.withId(id));
         Delegation.outranks(caller, current.role().scopes(), "user");
@@ -98,7 +97,7 @@ public class UserAccounts {
 
     /** Deletes a user the caller outranks. */
     @Transactional
-    public void delete(UUID id, Precondition precondition, Caller caller) {
+    public void delete(UserId id, Precondition precondition, Caller caller) {
         Delegation.administersUsers(caller);
         var current = users.findByIdForUpdate(id).orElseThrow(() -> UserNotFound.withId(id));
         Delegation.outranks(caller, current.role().scopes(), "user");

@@ -9,7 +9,7 @@ public final class UserNotFound extends DomainException {
         super(Kind.NOT_FOUND, detail);
     }
 
-    public static UserNotFound withId(Object id) {
+    public static UserNotFound withId(UserId id) {
         return new UserNotFound("No user exists with id " + id + ".");
     }
 }

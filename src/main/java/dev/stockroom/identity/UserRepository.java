@@ -21,8 +21,8 @@ class UserRepository {
 
     private static final String COLUMNS = "id, email, role, enabled, version, created_at, updated_at";
 
-    private static final SortKey<UserAccount, Instant> BY_CREATION =
-            SortKey.instant("created_at", UserAccount::createdAt, UserAccount::id);
+    private static final SortKey<UserAccount, Instant> BY_CREATION = SortKey.instant(
+            "created_at", UserAccount::createdAt, user -> user.id().value());
 
     private final JdbcClient jdbc;
     private final KeysetPages pages;
@@ -39,7 +39,7 @@ class UserRepository {
                         values (:id, :email, :hash, :role, :enabled, :version, :createdAt, :updatedAt)
                         on conflict (email) do nothing
                         """)
-                        .param("id", user.id())
+                        .param("id", user.id().value())
                         .param("email", user.email())
                         .param("hash", passwordHash)
                         .param("role", user.role().value())
@@ -51,16 +51,16 @@ class UserRepository {
                 == 1;
     }
 
-    Optional<UserAccount> findById(UUID id) {
+    Optional<UserAccount> findById(UserId id) {
         return jdbc.sql("select " + COLUMNS + " from app_user where id = :id")
-                .param("id", id)
+                .param("id", id.value())
                 .query(UserRepository::user)
                 .optional();
     }
 
-    Optional<UserAccount> findByIdForUpdate(UUID id) {
+    Optional<UserAccount> findByIdForUpdate(UserId id) {
         return jdbc.sql("select " + COLUMNS + " from app_user where id = :id for update")
-                .param("id", id)
+                .param("id", id.value())
                 .query(UserRepository::user)
                 .optional();
     }
@@ -82,7 +82,7 @@ class UserRepository {
                         where id = :id
                           and not exists (select 1 from app_user other where other.email = :email and other.id <> :id)
                         """)
-                        .param("id", user.id())
+                        .param("id", user.id().value())
                         .param("email", user.email())
                         .param("role", user.role().value())
                         .param("enabled", user.enabled())
@@ -93,8 +93,11 @@ class UserRepository {
                 == 1;
     }
 
-    boolean delete(UUID id) {
-        return jdbc.sql("delete from app_user where id = :id").param("id", id).update() == 1;
+    boolean delete(UserId id) {
+        return jdbc.sql("delete from app_user where id = :id")
+                        .param("id", id.value())
+                        .update()
+                == 1;
     }
 
     /** One page in creation order. */
@@ -117,7 +120,7 @@ class UserRepository {
 
     private static UserAccount user(ResultSet rs, int row) throws SQLException {
         return UserAccount.restore(
-                rs.getObject("id", UUID.class),
+                new UserId(rs.getObject("id", UUID.class)),
                 rs.getString("email"),
                 Role.of(rs.getString("role")).orElseThrow(),
                 rs.getBoolean("enabled"),

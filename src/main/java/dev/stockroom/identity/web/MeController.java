@@ -1,6 +1,7 @@
 package dev.stockroom.identity.web;
 
 import dev.stockroom.identity.UserAccounts;
+import dev.stockroom.identity.UserId;
 import dev.stockroom.shared.security.Caller;
 import dev.stockroom.shared.security.RequiresToken;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,7 +32,7 @@ class MeController {
         var scopes = caller.scopes().stream().sorted().toList();
         if (caller.kind() == Caller.Kind.USER) {
             try {
-                var user = users.get(UUID.fromString(caller.subject()));
+                var user = users.get(new UserId(UUID.fromString(caller.subject())));
                 return new MeResponse(
                         caller.subject(),
                         "user",

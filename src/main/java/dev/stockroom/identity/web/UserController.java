@@ -1,6 +1,7 @@
 package dev.stockroom.identity.web;
 
 import dev.stockroom.identity.UserAccounts;
+import dev.stockroom.identity.UserId;
 import dev.stockroom.identity.UserSearch;
 import dev.stockroom.shared.Precondition;
 import dev.stockroom.shared.security.Caller;
@@ -65,7 +66,7 @@ class UserController {
     @ApiResponse(responseCode = "409", description = "Another user has this email.")
     ResponseEntity<UserResponse> create(@Valid @RequestBody CreateUserRequest request) {
         var user = users.create(request.toCommand(), Caller.current());
-        var location = Locations.child(user.id());
+        var location = Locations.child(user.id().value());
         return ResponseEntity.created(location).eTag(ETags.of(user.version())).body(UserResponse.from(user));
     }
 
@@ -74,7 +75,7 @@ class UserController {
     @Operation(summary = "Get a user")
     @ApiResponse(responseCode = "200", description = "The user.", headers = @Header(name = HttpHeaders.ETAG))
     ResponseEntity<UserResponse> get(@PathVariable @Parameter(description = "User id.") UUID id) {
-        var user = users.get(id);
+        var user = users.get(new UserId(id));
         return ResponseEntity.ok().eTag(ETags.of(user.version())).body(UserResponse.from(user));
     }
 
@@ -112,7 +113,7 @@ class UserController {
             @IfMatch(description = "Change only if the user still has this ETag.", example = "1")
                     Precondition precondition,
             @Valid @RequestBody UpdateUserRequest request) {
-        var user = users.change(id, request.toChanges(), precondition, Caller.current());
+        var user = users.change(new UserId(id), request.toChanges(), precondition, Caller.current());
         return ResponseEntity.ok().eTag(ETags.of(user.version())).body(UserResponse.from(user));
     }
 
@@ -131,7 +132,7 @@ class UserController {
             @PathVariable @Parameter(description = "User id.") UUID id,
             @IfMatch(description = "Delete only if the user still has this ETag.", example = "1")
                     Precondition precondition) {
-        users.delete(id, precondition, Caller.current());
+        users.delete(new UserId(id), precondition, Caller.current());
         return ResponseEntity.noContent().build();
     }
 }

@@ -49,7 +49,7 @@ record UserResponse(
 
     static UserResponse from(UserAccount user) {
         return new UserResponse(
-                user.id(),
+                user.id().value(),
                 user.email(),
                 user.role().value(),
                 user.enabled(),
