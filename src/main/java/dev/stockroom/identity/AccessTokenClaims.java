@@ -71,6 +71,7 @@ class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     private java.util.Optional<UUID> clientBinding(String registeredClientId) {
         return parse(registeredClientId)
+                .map(ApiClientId::new)
                 .flatMap(clients::findRegistrationById)
                 .map(registration -> registration.client().customerId());
     }

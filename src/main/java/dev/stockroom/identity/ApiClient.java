@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * signs people in (when it has redirect URIs). A client bound to a customer acts only for that customer.
  */
 public record ApiClient(
-        UUID id,
+        ApiClientId id,
         String clientId,
         String name,
         Set<String> scopes,

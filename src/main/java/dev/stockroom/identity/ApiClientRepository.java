@@ -23,8 +23,8 @@ class ApiClientRepository {
 
     private static final String COLUMNS = "id, client_id, name, scopes, redirect_uris, customer_id, created_at";
 
-    private static final SortKey<ApiClient, Instant> BY_CREATION =
-            SortKey.instant("created_at", ApiClient::createdAt, ApiClient::id);
+    private static final SortKey<ApiClient, Instant> BY_CREATION = SortKey.instant(
+            "created_at", ApiClient::createdAt, client -> client.id().value());
 
     private final JdbcClient jdbc;
     private final KeysetPages pages;
@@ -39,7 +39,7 @@ class ApiClientRepository {
                         insert into api_client (id, client_id, name, secret_hash, scopes, redirect_uris, customer_id, created_at)
                         values (:id, :clientId, :name, :hash, :scopes, :redirectUris, :customerId, :createdAt)
                         """)
-                .param("id", client.id())
+                .param("id", client.id().value())
                 .param("clientId", client.clientId())
                 .param("name", client.name())
                 .param("hash", secretHash)
@@ -60,9 +60,9 @@ class ApiClientRepository {
                 == 1;
     }
 
-    Optional<ApiClient> findById(UUID id) {
+    Optional<ApiClient> findById(ApiClientId id) {
         return jdbc.sql("select " + COLUMNS + " from api_client where id = :id")
-                .param("id", id)
+                .param("id", id.value())
                 .query(ApiClientRepository::client)
                 .optional();
     }
@@ -74,15 +74,18 @@ class ApiClientRepository {
                 .optional();
     }
 
-    Optional<Registration> findRegistrationById(UUID id) {
+    Optional<Registration> findRegistrationById(ApiClientId id) {
         return jdbc.sql("select " + COLUMNS + ", secret_hash from api_client where id = :id")
-                .param("id", id)
+                .param("id", id.value())
                 .query((rs, row) -> new Registration(client(rs, row), rs.getString("secret_hash")))
                 .optional();
     }
 
-    boolean delete(UUID id) {
-        return jdbc.sql("delete from api_client where id = :id").param("id", id).update() == 1;
+    boolean delete(ApiClientId id) {
+        return jdbc.sql("delete from api_client where id = :id")
+                        .param("id", id.value())
+                        .update()
+                == 1;
     }
 
     boolean exists(String clientId) {
@@ -108,7 +111,7 @@ class ApiClientRepository {
     private static ApiClient client(ResultSet rs, int row) throws SQLException {
         String redirectUris = rs.getString("redirect_uris");
         return new ApiClient(
-                rs.getObject("id", UUID.class),
+                new ApiClientId(rs.getObject("id", UUID.class)),
                 rs.getString("client_id"),
                 rs.getString("name"),
                 new LinkedHashSet<>(Arrays.asList(rs.getString("scopes").split(" "))),

@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -67,7 +66,7 @@ public class ApiClients {
                     "redirect_uris",
                     "a client bound to a customer cannot sign people in; leave out redirect_uris or customer_id");
         }
-        var id = UUID.randomUUID();
+        var id = ApiClientId.newId();
         var client = new ApiClient(
                 id,
                 id.toString(),
@@ -83,7 +82,7 @@ public class ApiClients {
     }
 
     @Transactional(readOnly = true)
-    public ApiClient get(UUID id) {
+    public ApiClient get(ApiClientId id) {
         return clients.findById(id).orElseThrow(() -> ClientNotFound.withId(id));
     }
 
@@ -94,12 +93,12 @@ public class ApiClients {
 
     /** Removes a client the caller outranks; a bound caller removes only clients bound to its own customer. */
     @Transactional
-    public void delete(UUID id, Caller caller) {
+    public void delete(ApiClientId id, Caller caller) {
         var client = clients.findById(id).orElseThrow(() -> ClientNotFound.withId(id));
         Delegation.keepsBinding(caller, client.customerId());
         Delegation.outranks(caller, client.scopes(), "client");
         clients.delete(id);
-        authorizations.revokeForClient(id.toString());
+        authorizations.revokeForClient(id);
         events.publishEvent(new ClientDeleted(client));
     }
 
@@ -114,7 +113,7 @@ public class ApiClients {
             events.publishEvent(new ClientCredentialsSet(clientId));
         } else {
             var client = new ApiClient(
-                    UUID.randomUUID(),
+                    ApiClientId.newId(),
                     clientId,
                     name,
                     scopes,

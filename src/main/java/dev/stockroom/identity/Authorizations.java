@@ -33,9 +33,10 @@ class Authorizations {
                 .update();
     }
 
-    int revokeForClient(String registeredClientId) {
+    /** Ends every grant to the client; the authorization server keeps its id as the UUID string. */
+    int revokeForClient(ApiClientId id) {
         return jdbc.sql("delete from oauth2_authorization where registered_client_id = :id")
-                .param("id", registeredClientId)
+                .param("id", id.value().toString())
                 .update();
     }
 }

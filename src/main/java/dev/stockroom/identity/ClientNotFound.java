@@ -9,7 +9,7 @@ public final class ClientNotFound extends DomainException {
         super(Kind.NOT_FOUND, detail);
     }
 
-    public static ClientNotFound withId(Object id) {
+    public static ClientNotFound withId(ApiClientId id) {
         return new ClientNotFound("No API client exists with id " + id + ".");
     }
 }

@@ -49,7 +49,7 @@ class RegisteredClients implements RegisteredClientRepository {
             return docs;
         }
         try {
-            return clients.findRegistrationById(UUID.fromString(id))
+            return clients.findRegistrationById(new ApiClientId(UUID.fromString(id)))
                     .map(this::toRegisteredClient)
                     .orElse(null);
         } catch (IllegalArgumentException notOurs) {

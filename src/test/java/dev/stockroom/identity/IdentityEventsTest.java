@@ -41,7 +41,7 @@ class IdentityEventsTest {
     void aRegisteredClientIsRecordedWithItsScopesSortedAndItsBinding() {
         var customer = UUID.randomUUID();
         var client = new ApiClient(
-                UUID.randomUUID(),
+                ApiClientId.newId(),
                 "partner",
                 "Partner",
                 Set.of("orders:read", "customers:read"),

@@ -1,5 +1,6 @@
 package dev.stockroom.identity.web;
 
+import dev.stockroom.identity.ApiClientId;
 import dev.stockroom.identity.ApiClients;
 import dev.stockroom.identity.ClientSearch;
 import dev.stockroom.shared.security.Caller;
@@ -66,7 +67,8 @@ class ClientController {
                     + " (pointer `/redirect_uris`) or an unknown customer (pointer `/customer_id`).")
     ResponseEntity<CreatedClientResponse> create(@Valid @RequestBody CreateClientRequest request) {
         var created = clients.register(request.toCommand(), Caller.current());
-        return ResponseEntity.created(Locations.child(created.client().id())).body(CreatedClientResponse.from(created));
+        return ResponseEntity.created(Locations.child(created.client().id().value()))
+                .body(CreatedClientResponse.from(created));
     }
 
     @GetMapping("/{id}")
@@ -74,7 +76,7 @@ class ClientController {
     @Operation(summary = "Get an API client")
     @ApiResponse(responseCode = "200", description = "The client, without its secret.")
     ClientResponse get(@PathVariable @Parameter(description = "Client resource id.") UUID id) {
-        return ClientResponse.from(clients.get(id));
+        return ClientResponse.from(clients.get(new ApiClientId(id)));
     }
 
     @GetMapping
@@ -104,7 +106,7 @@ class ClientController {
             description = "The token lacks `users:admin`; or the client holds scopes the caller lacks"
                     + " (`scope-not-held`); or the caller is bound to another customer (`bound-client`).")
     ResponseEntity<Void> delete(@PathVariable @Parameter(description = "Client resource id.") UUID id) {
-        clients.delete(id, Caller.current());
+        clients.delete(new ApiClientId(id), Caller.current());
         return ResponseEntity.noContent().build();
     }
 }

@@ -66,7 +66,7 @@ record ClientResponse(
 
     static ClientResponse from(ApiClient client) {
         return new ClientResponse(
-                client.id(),
+                client.id().value(),
                 client.clientId(),
                 client.name(),
                 client.scopes().stream().sorted().toList(),
