@@ -1,11 +1,12 @@
 package dev.stockroom.catalog;
 
 import dev.stockroom.catalog.domain.Product;
+import dev.stockroom.catalog.domain.ProductId;
 import dev.stockroom.shared.audit.AuditableEvent;
 import java.util.Map;
 
 /** A product was added to the catalog; published in the transaction that added it. */
-public record ProductCreated(Product product) implements AuditableEvent {
+public record ProductCreated(Product product) implements ProductEvent {
 
     @Override
     public String action() {
@@ -13,13 +14,8 @@ public record ProductCreated(Product product) implements AuditableEvent {
     }
 
     @Override
-    public String resourceType() {
-        return "product";
-    }
-
-    @Override
-    public String resourceId() {
-        return product.id().toString();
+    public ProductId productId() {
+        return product.id();
     }
 
     @Override

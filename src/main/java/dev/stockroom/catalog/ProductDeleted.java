@@ -1,11 +1,12 @@
 package dev.stockroom.catalog;
 
 import dev.stockroom.catalog.domain.Product;
+import dev.stockroom.catalog.domain.ProductId;
 import dev.stockroom.shared.audit.AuditableEvent;
 import java.util.Map;
 
 /** A product was removed; {@code product} is what it was just before. */
-public record ProductDeleted(Product product) implements AuditableEvent {
+public record ProductDeleted(Product product) implements ProductEvent {
 
     @Override
     public String action() {
@@ -13,13 +14,8 @@ public record ProductDeleted(Product product) implements AuditableEvent {
     }
 
     @Override
-    public String resourceType() {
-        return "product";
-    }
-
-    @Override
-    public String resourceId() {
-        return product.id().toString();
+    public ProductId productId() {
+        return product.id();
     }
 
     @Override

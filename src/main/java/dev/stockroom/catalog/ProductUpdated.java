@@ -1,11 +1,12 @@
 package dev.stockroom.catalog;
 
 import dev.stockroom.catalog.domain.Product;
+import dev.stockroom.catalog.domain.ProductId;
 import dev.stockroom.shared.audit.AuditableEvent;
 import java.util.Map;
 
 /** A product's name, description or price changed; {@code before} and {@code after} are whole products. */
-public record ProductUpdated(Product before, Product after) implements AuditableEvent {
+public record ProductUpdated(Product before, Product after) implements ProductEvent {
 
     @Override
     public String action() {
@@ -13,13 +14,8 @@ public record ProductUpdated(Product before, Product after) implements Auditable
     }
 
     @Override
-    public String resourceType() {
-        return "product";
-    }
-
-    @Override
-    public String resourceId() {
-        return after.id().toString();
+    public ProductId productId() {
+        return after.id();
     }
 
     @Override

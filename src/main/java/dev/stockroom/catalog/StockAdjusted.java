@@ -1,11 +1,11 @@
 package dev.stockroom.catalog;
 
+import dev.stockroom.catalog.domain.ProductId;
 import dev.stockroom.catalog.domain.StockAdjustment;
-import dev.stockroom.shared.audit.AuditableEvent;
 import java.util.Map;
 
 /** Units were added to or removed from a product's stock by hand; the adjustment says how many and why. */
-public record StockAdjusted(StockAdjustment adjustment) implements AuditableEvent {
+public record StockAdjusted(StockAdjustment adjustment) implements ProductEvent {
 
     @Override
     public String action() {
@@ -13,13 +13,8 @@ public record StockAdjusted(StockAdjustment adjustment) implements AuditableEven
     }
 
     @Override
-    public String resourceType() {
-        return "product";
-    }
-
-    @Override
-    public String resourceId() {
-        return adjustment.productId().toString();
+    public ProductId productId() {
+        return adjustment.productId();
     }
 
     @Override

@@ -4,7 +4,7 @@ import dev.stockroom.shared.audit.AuditableEvent;
 import java.util.Map;
 
 /** A customer was created; published in the transaction that created it. */
-public record CustomerCreated(Customer customer) implements AuditableEvent {
+public record CustomerCreated(Customer customer) implements CustomerEvent {
 
     @Override
     public String action() {
@@ -12,13 +12,8 @@ public record CustomerCreated(Customer customer) implements AuditableEvent {
     }
 
     @Override
-    public String resourceType() {
-        return "customer";
-    }
-
-    @Override
-    public String resourceId() {
-        return customer.id().toString();
+    public CustomerId customerId() {
+        return customer.id();
     }
 
     @Override

@@ -4,7 +4,7 @@ import dev.stockroom.shared.audit.AuditableEvent;
 import java.util.Map;
 
 /** A customer (without orders) was deleted; {@code customer} is what it was just before. */
-public record CustomerDeleted(Customer customer) implements AuditableEvent {
+public record CustomerDeleted(Customer customer) implements CustomerEvent {
 
     @Override
     public String action() {
@@ -12,13 +12,8 @@ public record CustomerDeleted(Customer customer) implements AuditableEvent {
     }
 
     @Override
-    public String resourceType() {
-        return "customer";
-    }
-
-    @Override
-    public String resourceId() {
-        return customer.id().toString();
+    public CustomerId customerId() {
+        return customer.id();
     }
 
     @Override

@@ -4,7 +4,7 @@ import dev.stockroom.shared.audit.AuditableEvent;
 import java.util.Map;
 
 /** A customer changed; {@code before} and {@code after} are the whole customer. */
-public record CustomerUpdated(Customer before, Customer after) implements AuditableEvent {
+public record CustomerUpdated(Customer before, Customer after) implements CustomerEvent {
 
     @Override
     public String action() {
@@ -12,13 +12,8 @@ public record CustomerUpdated(Customer before, Customer after) implements Audita
     }
 
     @Override
-    public String resourceType() {
-        return "customer";
-    }
-
-    @Override
-    public String resourceId() {
-        return after.id().toString();
+    public CustomerId customerId() {
+        return after.id();
     }
 
     @Override

@@ -4,7 +4,7 @@ import dev.stockroom.shared.audit.AuditableEvent;
 import java.util.Map;
 
 /** An API client was removed; its refresh tokens were revoked with it. */
-public record ClientDeleted(ApiClient client) implements AuditableEvent {
+public record ClientDeleted(ApiClient client) implements ClientEvent {
 
     @Override
     public String action() {
@@ -12,13 +12,8 @@ public record ClientDeleted(ApiClient client) implements AuditableEvent {
     }
 
     @Override
-    public String resourceType() {
-        return "client";
-    }
-
-    @Override
-    public String resourceId() {
-        return client.id().toString();
+    public ApiClientId apiClientId() {
+        return client.id();
     }
 
     @Override

@@ -4,7 +4,7 @@ import dev.stockroom.shared.audit.AuditableEvent;
 import java.util.Map;
 
 /** A user was created (through the API or by the bootstrap). */
-public record UserCreated(UserAccount user) implements AuditableEvent {
+public record UserCreated(UserAccount user) implements UserEvent {
 
     @Override
     public String action() {
@@ -12,13 +12,8 @@ public record UserCreated(UserAccount user) implements AuditableEvent {
     }
 
     @Override
-    public String resourceType() {
-        return "user";
-    }
-
-    @Override
-    public String resourceId() {
-        return user.id().toString();
+    public UserId userId() {
+        return user.id();
     }
 
     @Override

@@ -4,7 +4,7 @@ import dev.stockroom.shared.audit.AuditableEvent;
 import java.util.Map;
 
 /** A user was deleted; their refresh tokens and sign-in sessions ended with it. */
-public record UserDeleted(UserAccount user) implements AuditableEvent {
+public record UserDeleted(UserAccount user) implements UserEvent {
 
     @Override
     public String action() {
@@ -12,13 +12,8 @@ public record UserDeleted(UserAccount user) implements AuditableEvent {
     }
 
     @Override
-    public String resourceType() {
-        return "user";
-    }
-
-    @Override
-    public String resourceId() {
-        return user.id().toString();
+    public UserId userId() {
+        return user.id();
     }
 
     @Override

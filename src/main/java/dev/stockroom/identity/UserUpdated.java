@@ -8,7 +8,7 @@ import java.util.Map;
  * A user changed (email, role, enabled), or their password did, which the log records as changed without any
  * trace of the value.
  */
-public record UserUpdated(UserAccount before, UserAccount after, boolean passwordChanged) implements AuditableEvent {
+public record UserUpdated(UserAccount before, UserAccount after, boolean passwordChanged) implements UserEvent {
 
     @Override
     public String action() {
@@ -16,13 +16,8 @@ public record UserUpdated(UserAccount before, UserAccount after, boolean passwor
     }
 
     @Override
-    public String resourceType() {
-        return "user";
-    }
-
-    @Override
-    public String resourceId() {
-        return after.id().toString();
+    public UserId userId() {
+        return after.id();
     }
 
     @Override

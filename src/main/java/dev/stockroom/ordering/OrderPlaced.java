@@ -5,21 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** An order was placed: its stock is reserved and it is pending; published in the transaction that placed it. */
-public record OrderPlaced(Order order) implements AuditableEvent {
+public record OrderPlaced(Order order) implements OrderEvent {
 
     @Override
     public String action() {
         return "order.placed";
-    }
-
-    @Override
-    public String resourceType() {
-        return "order";
-    }
-
-    @Override
-    public String resourceId() {
-        return order.id().toString();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.stockroom.ordering;
 
-import dev.stockroom.shared.audit.AuditableEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -9,11 +8,8 @@ import org.jspecify.annotations.Nullable;
  * An order moved on in its lifecycle: one past-tense record per status it can move to, each with the order as
  * it is now, the status it left and the reason given (if any). Published in the transaction that moved it.
  */
-public sealed interface OrderStatusChanged extends AuditableEvent
+public sealed interface OrderStatusChanged extends OrderEvent
         permits OrderConfirmed, OrderShipped, OrderDelivered, OrderCancelled {
-
-    /** The order in its new status. */
-    Order order();
 
     OrderStatus previous();
 
@@ -33,16 +29,6 @@ public sealed interface OrderStatusChanged extends AuditableEvent
     @Override
     default String action() {
         return "order." + order().status().value();
-    }
-
-    @Override
-    default String resourceType() {
-        return "order";
-    }
-
-    @Override
-    default String resourceId() {
-        return order().id().toString();
     }
 
     @Override

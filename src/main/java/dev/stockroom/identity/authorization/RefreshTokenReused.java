@@ -1,24 +1,14 @@
 package dev.stockroom.identity.authorization;
 
-import dev.stockroom.shared.audit.AuditableEvent;
 import java.util.Map;
 
 /** A rotated refresh token was presented again: its whole authorization was revoked. */
-public record RefreshTokenReused(String authorizationId, String principal, String client) implements AuditableEvent {
+public record RefreshTokenReused(String authorizationId, String principal, String client)
+        implements AuthorizationEvent {
 
     @Override
     public String action() {
         return "authorization.revoked";
-    }
-
-    @Override
-    public String resourceType() {
-        return "authorization";
-    }
-
-    @Override
-    public String resourceId() {
-        return authorizationId;
     }
 
     @Override
