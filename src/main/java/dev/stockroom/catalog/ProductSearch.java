@@ -33,7 +33,7 @@ public record ProductSearch(
         return String.join(
                 "|",
                 "products",
-                sort.parameter(),
+                sort.wireValue(),
                 String.valueOf(q),
                 String.valueOf(inStock),
                 minPrice == null ? "null" : minPrice.stripTrailingZeros().toPlainString(),

@@ -1,18 +1,15 @@
 package dev.stockroom.catalog;
 
-import java.util.Arrays;
-import java.util.Optional;
+import dev.stockroom.shared.WireValue;
 
 /** The orders a product list can be sorted in; the id breaks ties so the order is total. */
-public enum ProductSort {
+public enum ProductSort implements WireValue {
     NAME("name", "name", false),
     NAME_DESC("-name", "name", true),
     PRICE("price", "price", false),
     PRICE_DESC("-price", "price", true),
     CREATED_AT("created_at", "created_at", false),
     CREATED_AT_DESC("-created_at", "created_at", true);
-
-    public static final String ALLOWED = "name, -name, price, -price, created_at, -created_at";
 
     private final String parameter;
     private final String column;
@@ -24,13 +21,8 @@ public enum ProductSort {
         this.descending = descending;
     }
 
-    public static Optional<ProductSort> fromParameter(String value) {
-        return Arrays.stream(values())
-                .filter(sort -> sort.parameter.equals(value))
-                .findFirst();
-    }
-
-    public String parameter() {
+    @Override
+    public String wireValue() {
         return parameter;
     }
 

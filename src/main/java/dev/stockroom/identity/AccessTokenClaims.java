@@ -64,7 +64,7 @@ class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
                             new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, "The grant is no longer valid.", null)));
             scopes.removeIf(scope -> !user.role().scopes().contains(scope) && !"openid".equals(scope));
             claims.claim(Caller.KIND_CLAIM, "user");
-            claims.claim("role", user.role().value());
+            claims.claim("role", user.role().wireValue());
         }
         claims.claim("scope", String.join(" ", scopes));
     }

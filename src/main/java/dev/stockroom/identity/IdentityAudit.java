@@ -9,7 +9,7 @@ final class IdentityAudit {
     private IdentityAudit() {}
 
     static Map<String, Object> fieldsOf(UserAccount user) {
-        return Map.of("email", user.email(), "role", user.role().value(), "enabled", user.enabled());
+        return Map.of("email", user.email(), "role", user.role().wireValue(), "enabled", user.enabled());
     }
 
     static Map<String, Object> fieldsOf(ApiClient client) {

@@ -7,8 +7,8 @@ import static dev.stockroom.shared.security.Scopes.ORDERS_WRITE;
 import static dev.stockroom.shared.security.Scopes.PRODUCTS_READ;
 import static dev.stockroom.shared.security.Scopes.PRODUCTS_WRITE;
 
+import dev.stockroom.shared.WireValue;
 import dev.stockroom.shared.security.Scopes;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,13 +16,11 @@ import java.util.Set;
  * What a person may do, as the set of scopes their tokens can carry. A token for a person never has a scope
  * their role lacks, whatever the client asked for.
  */
-public enum Role {
+public enum Role implements WireValue {
     ADMIN("admin", Set.copyOf(Scopes.ALL)),
     CATALOG_MANAGER("catalog_manager", Set.of(PRODUCTS_READ, PRODUCTS_WRITE, CUSTOMERS_READ, ORDERS_READ)),
     SUPPORT("support", Set.of(PRODUCTS_READ, CUSTOMERS_READ, CUSTOMERS_WRITE, ORDERS_READ, ORDERS_WRITE)),
     VIEWER("viewer", Set.of(PRODUCTS_READ, CUSTOMERS_READ, ORDERS_READ));
-
-    public static final String ALLOWED = "admin, catalog_manager, support, viewer";
 
     private final String value;
     private final Set<String> scopes;
@@ -32,7 +30,8 @@ public enum Role {
         this.scopes = scopes;
     }
 
-    public String value() {
+    @Override
+    public String wireValue() {
         return value;
     }
 
@@ -41,6 +40,6 @@ public enum Role {
     }
 
     public static Optional<Role> of(String value) {
-        return Arrays.stream(values()).filter(role -> role.value.equals(value)).findFirst();
+        return WireValue.parse(Role.class, value);
     }
 }

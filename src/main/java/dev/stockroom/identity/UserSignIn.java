@@ -33,7 +33,7 @@ class UserSignIn implements UserDetailsService {
                 .password(credentials.passwordHash())
                 .disabled(!user.enabled())
                 .authorities(
-                        List.of(new SimpleGrantedAuthority("ROLE_" + user.role().value())))
+                        List.of(new SimpleGrantedAuthority("ROLE_" + user.role().wireValue())))
                 .build();
     }
 }

@@ -10,9 +10,9 @@ public final class IllegalTransition extends DomainException {
                 Kind.CONFLICT,
                 "illegal-transition",
                 "Illegal status transition",
-                "Order %s is %s and cannot become %s.".formatted(id, current.value(), target.value()));
-        with("current_status", current.value());
-        with("requested_status", target.value());
+                "Order %s is %s and cannot become %s.".formatted(id, current.wireValue(), target.wireValue()));
+        with("current_status", current.wireValue());
+        with("requested_status", target.wireValue());
     }
 
     public static IllegalTransition of(OrderId id, OrderStatus current, OrderStatus target) {

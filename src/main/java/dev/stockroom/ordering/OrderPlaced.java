@@ -16,7 +16,7 @@ public record OrderPlaced(Order order) implements OrderEvent {
     public Map<String, Change> changes() {
         var placed = new LinkedHashMap<String, Object>();
         placed.put("customer_id", order.customerId().toString());
-        placed.put("status", order.status().value());
+        placed.put("status", order.status().wireValue());
         placed.put("total", order.total());
         placed.put(
                 "lines",

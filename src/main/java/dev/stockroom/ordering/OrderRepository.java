@@ -46,7 +46,7 @@ class OrderRepository {
                         """)
                 .param("id", order.id().value())
                 .param("customerId", order.customerId())
-                .param("status", order.status().value())
+                .param("status", order.status().wireValue())
                 .param("total", order.total())
                 .param("version", order.version())
                 .param("createdAt", timestamp(order.createdAt()))
@@ -80,7 +80,7 @@ class OrderRepository {
                         where id = :id and version = :previous
                         """)
                 .param("id", order.id().value())
-                .param("status", order.status().value())
+                .param("status", order.status().wireValue())
                 .param("version", order.version())
                 .param("previous", order.version() - 1)
                 .param("updatedAt", timestamp(order.updatedAt()))
@@ -102,7 +102,7 @@ class OrderRepository {
     Page<Order> page(OrderSearch search, @Nullable UUID onlyCustomer) {
         var where = new Conditions();
         if (search.status() != null) {
-            where.add("status = :status", "status", search.status().value());
+            where.add("status = :status", "status", search.status().wireValue());
         }
         UUID customer = onlyCustomer != null ? onlyCustomer : search.customerId();
         where.addIfPresent("customer_id = :customer", "customer", customer);
@@ -127,7 +127,7 @@ class OrderRepository {
                         """)
                 .param("orderId", orderId)
                 .param("seq", seq)
-                .param("status", change.status().value())
+                .param("status", change.status().wireValue())
                 .param("at", timestamp(change.at()))
                 .param("by", change.by())
                 .param("reason", change.reason())

@@ -1,6 +1,6 @@
 package dev.stockroom.ordering;
 
-import java.util.Arrays;
+import dev.stockroom.shared.WireValue;
 import java.util.Optional;
 import java.util.Set;
 
@@ -8,7 +8,7 @@ import java.util.Set;
  * Where an order is in its life: {@code pending → confirmed → shipped → delivered}, and {@code pending} or
  * {@code confirmed} → {@code cancelled}. Every transition is checked here and nowhere else.
  */
-public enum OrderStatus {
+public enum OrderStatus implements WireValue {
     PENDING("pending"),
     CONFIRMED("confirmed"),
     SHIPPED("shipped"),
@@ -21,7 +21,8 @@ public enum OrderStatus {
         this.value = value;
     }
 
-    public String value() {
+    @Override
+    public String wireValue() {
         return value;
     }
 
@@ -40,8 +41,6 @@ public enum OrderStatus {
     }
 
     public static Optional<OrderStatus> of(String value) {
-        return Arrays.stream(values())
-                .filter(status -> status.value.equals(value))
-                .findFirst();
+        return WireValue.parse(OrderStatus.class, value);
     }
 }

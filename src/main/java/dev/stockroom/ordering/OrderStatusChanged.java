@@ -28,13 +28,14 @@ public sealed interface OrderStatusChanged extends OrderEvent
 
     @Override
     default String action() {
-        return "order." + order().status().value();
+        return "order." + order().status().wireValue();
     }
 
     @Override
     default Map<String, Change> changes() {
         var changes = new LinkedHashMap<String, Change>();
-        changes.put("status", new Change(previous().value(), order().status().value()));
+        changes.put(
+                "status", new Change(previous().wireValue(), order().status().wireValue()));
         String reason = reason();
         if (reason != null) {
             changes.put("reason", new Change(null, reason));

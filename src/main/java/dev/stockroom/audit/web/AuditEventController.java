@@ -5,6 +5,7 @@ import dev.stockroom.audit.AuditSearch;
 import dev.stockroom.shared.security.Caller;
 import dev.stockroom.shared.security.RequiresScope;
 import dev.stockroom.shared.security.Scopes;
+import dev.stockroom.shared.web.PageCursor;
 import dev.stockroom.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -74,9 +75,7 @@ class AuditEventController {
             @RequestParam(defaultValue = "50")
                     @Min(1) @Max(200) @Parameter(description = "Page size, 1 to 200.", example = "50")
                     int limit,
-            @RequestParam(required = false)
-                    @Size(max = 2048) @Parameter(description = "The `next_cursor` of the previous page.")
-                    @Nullable String cursor) {
+            @RequestParam(required = false) @PageCursor @Nullable String cursor) {
         var search = new AuditSearch(
                 resourceType,
                 resourceId,

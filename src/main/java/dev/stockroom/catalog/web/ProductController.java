@@ -1,9 +1,6 @@
 package dev.stockroom.catalog.web;
 
 import dev.stockroom.catalog.Catalog;
-import dev.stockroom.catalog.ProductSearch;
-import dev.stockroom.catalog.ProductSort;
-import dev.stockroom.catalog.domain.Product;
 import dev.stockroom.catalog.domain.ProductId;
 import dev.stockroom.shared.Precondition;
 import dev.stockroom.shared.security.RequiresScope;
@@ -16,18 +13,10 @@ import dev.stockroom.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import java.math.BigDecimal;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,7 +26,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /v1/products}: the HTTP face of the {@link Catalog}. */
@@ -45,8 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/v1/products", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Products", description = "The catalog: products, prices and stock levels.")
 class ProductController {
-
-    private static final String SORTS = "-?(name|price|created_at)";
 
     private final Catalog catalog;
 
@@ -152,41 +138,7 @@ class ProductController {
             responseCode = "200",
             description = "One page of products.",
             headers = @Header(name = HttpHeaders.LINK, description = "`<url>; rel=\"next\"` when a page follows."))
-    ResponseEntity<PageResponse<ProductResponse>> list(
-            @RequestParam(required = false)
-                    @Size(max = Product.MAX_NAME) @Parameter(description = "Case-insensitive substring of the name or sku.", example = "widget")
-                    @Nullable String q,
-            @RequestParam(name = "in_stock", required = false)
-                    @Parameter(description = "Only products with (true) or without (false) stock.")
-                    @Nullable Boolean inStock,
-            @RequestParam(name = "min_price", required = false)
-                    @DecimalMin("0") @Parameter(description = "Lowest price, inclusive.", example = "10.00")
-                    @Nullable BigDecimal minPrice,
-            @RequestParam(name = "max_price", required = false)
-                    @DecimalMin("0") @Parameter(description = "Highest price, inclusive.", example = "99.99")
-                    @Nullable BigDecimal maxPrice,
-            @RequestParam(defaultValue = "created_at")
-                    @Pattern(regexp = SORTS, message = "must be one of " + ProductSort.ALLOWED) @Parameter(
-                            description = "Sort order; a leading `-` sorts descending.",
-                            schema =
-                                    @Schema(
-                                            allowableValues = {
-                                                "name",
-                                                "-name",
-                                                "price",
-                                                "-price",
-                                                "created_at",
-                                                "-created_at"
-                                            }))
-                    String sort,
-            @RequestParam(defaultValue = "20")
-                    @Min(1) @Max(100) @Parameter(description = "Page size, 1 to 100.", example = "20")
-                    int limit,
-            @RequestParam(required = false)
-                    @Size(max = 2048) @Parameter(description = "The `next_cursor` of the previous page.")
-                    @Nullable String cursor) {
-        var search = new ProductSearch(
-                q, inStock, minPrice, maxPrice, ProductSort.fromParameter(sort).orElseThrow(), limit, cursor);
-        return PageResponse.ok(catalog.search(search), ProductResponse::from);
+    ResponseEntity<PageResponse<ProductResponse>> list(@Valid ProductListParameters parameters) {
+        return PageResponse.ok(catalog.search(parameters.toSearch()), ProductResponse::from);
     }
 }

@@ -11,6 +11,7 @@ import dev.stockroom.shared.web.ETags;
 import dev.stockroom.shared.web.IfMatch;
 import dev.stockroom.shared.web.Locations;
 import dev.stockroom.shared.web.MergePatchMapping;
+import dev.stockroom.shared.web.PageParameters;
 import dev.stockroom.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -18,8 +19,6 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -83,14 +82,10 @@ class CustomerController {
             @RequestParam(required = false)
                     @Size(max = 200) @Parameter(description = "Case-insensitive substring of the name or email.", example = "ada")
                     @Nullable String q,
-            @RequestParam(defaultValue = "20")
-                    @Min(1) @Max(100) @Parameter(description = "Page size, 1 to 100.", example = "20")
-                    int limit,
-            @RequestParam(required = false)
-                    @Size(max = 2048) @Parameter(description = "The `next_cursor` of the previous page.")
-                    @Nullable String cursor) {
+            @Valid PageParameters page) {
         return PageResponse.ok(
-                customers.list(new CustomerSearch(q, limit, cursor), Caller.current()), CustomerResponse::from);
+                customers.list(new CustomerSearch(q, page.size(), page.cursor()), Caller.current()),
+                CustomerResponse::from);
     }
 
     @MergePatchMapping(path = "/{id}")

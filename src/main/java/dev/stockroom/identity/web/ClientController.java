@@ -7,6 +7,7 @@ import dev.stockroom.shared.security.Caller;
 import dev.stockroom.shared.security.RequiresScope;
 import dev.stockroom.shared.security.Scopes;
 import dev.stockroom.shared.web.Locations;
+import dev.stockroom.shared.web.PageParameters;
 import dev.stockroom.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -14,11 +15,7 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +25,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /v1/clients}: API clients, administered with {@code users:admin}. */
@@ -83,14 +79,8 @@ class ClientController {
     @RequiresScope(Scopes.USERS_ADMIN)
     @Operation(summary = "List API clients", description = "In registration order, cursor-paginated.")
     @ApiResponse(responseCode = "200", description = "One page of clients.")
-    ResponseEntity<PageResponse<ClientResponse>> list(
-            @RequestParam(defaultValue = "20")
-                    @Min(1) @Max(100) @Parameter(description = "Page size, 1 to 100.", example = "20")
-                    int limit,
-            @RequestParam(required = false)
-                    @Size(max = 2048) @Parameter(description = "The `next_cursor` of the previous page.")
-                    @Nullable String cursor) {
-        return PageResponse.ok(clients.list(new ClientSearch(limit, cursor)), ClientResponse::from);
+    ResponseEntity<PageResponse<ClientResponse>> list(@Valid PageParameters page) {
+        return PageResponse.ok(clients.list(new ClientSearch(page.size(), page.cursor())), ClientResponse::from);
     }
 
     @DeleteMapping("/{id}")

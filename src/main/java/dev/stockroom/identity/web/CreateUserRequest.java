@@ -2,11 +2,11 @@ package dev.stockroom.identity.web;
 
 import dev.stockroom.identity.NewUser;
 import dev.stockroom.identity.Role;
+import dev.stockroom.shared.web.OneOf;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
@@ -29,9 +29,9 @@ record CreateUserRequest(
         @Schema(
                 description = "Role: admin, catalog_manager, support or viewer.",
                 example = "support",
-                allowableValues = {"admin", "catalog_manager", "support", "viewer"},
                 requiredMode = Schema.RequiredMode.REQUIRED)
-        @NotNull @Pattern(regexp = UserRequests.ROLES, message = "must be one of " + Role.ALLOWED) @Nullable String role) {
+        @NotNull @OneOf(Role.class)
+        @Nullable String role) {
 
     @Override
     public String toString() {

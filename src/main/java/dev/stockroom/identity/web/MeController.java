@@ -38,7 +38,7 @@ class MeController {
                         "user",
                         scopes,
                         user.email(),
-                        user.role().value(),
+                        user.role().wireValue(),
                         caller.customerId());
             } catch (IllegalArgumentException externalSubject) {
                 return new MeResponse(caller.subject(), "user", scopes, null, null, caller.customerId());

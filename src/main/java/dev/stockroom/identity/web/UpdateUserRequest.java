@@ -2,10 +2,10 @@ package dev.stockroom.identity.web;
 
 import dev.stockroom.identity.Role;
 import dev.stockroom.identity.UserChanges;
+import dev.stockroom.shared.web.OneOf;
 import dev.stockroom.shared.web.PresentIfSent;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -26,12 +26,7 @@ record UpdateUserRequest(
         @PresentIfSent
         @Nullable Optional<@Size(min = 12, max = 72) String> password,
 
-        @Schema(
-                description = "New role.",
-                example = "viewer",
-                allowableValues = {"admin", "catalog_manager", "support", "viewer"})
-        @PresentIfSent
-        @Nullable Optional<@Pattern(regexp = UserRequests.ROLES, message = "must be one of " + Role.ALLOWED) String> role,
+        @Schema(description = "New role.", example = "viewer") @PresentIfSent @OneOf(Role.class) @Nullable Optional<String> role,
 
         @Schema(description = "False disables sign-in and refresh; true enables again.", example = "false")
         @PresentIfSent

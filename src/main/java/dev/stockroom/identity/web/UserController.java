@@ -11,6 +11,7 @@ import dev.stockroom.shared.web.ETags;
 import dev.stockroom.shared.web.IfMatch;
 import dev.stockroom.shared.web.Locations;
 import dev.stockroom.shared.web.MergePatchMapping;
+import dev.stockroom.shared.web.PageParameters;
 import dev.stockroom.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -18,11 +19,7 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,7 +29,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /v1/users}: people, administered with {@code users:admin}. */
@@ -83,14 +79,8 @@ class UserController {
     @RequiresScope(Scopes.USERS_ADMIN)
     @Operation(summary = "List users", description = "In creation order, cursor-paginated.")
     @ApiResponse(responseCode = "200", description = "One page of users.")
-    ResponseEntity<PageResponse<UserResponse>> list(
-            @RequestParam(defaultValue = "20")
-                    @Min(1) @Max(100) @Parameter(description = "Page size, 1 to 100.", example = "20")
-                    int limit,
-            @RequestParam(required = false)
-                    @Size(max = 2048) @Parameter(description = "The `next_cursor` of the previous page.")
-                    @Nullable String cursor) {
-        return PageResponse.ok(users.list(new UserSearch(limit, cursor)), UserResponse::from);
+    ResponseEntity<PageResponse<UserResponse>> list(@Valid PageParameters page) {
+        return PageResponse.ok(users.list(new UserSearch(page.size(), page.cursor())), UserResponse::from);
     }
 
     @MergePatchMapping(path = "/{id}")

@@ -51,7 +51,7 @@ record UserResponse(
         return new UserResponse(
                 user.id().value(),
                 user.email(),
-                user.role().value(),
+                user.role().wireValue(),
                 user.enabled(),
                 user.version(),
                 user.createdAt(),

@@ -1,7 +1,6 @@
 package dev.stockroom.ordering.web;
 
 import dev.stockroom.ordering.OrderId;
-import dev.stockroom.ordering.OrderSearch;
 import dev.stockroom.ordering.OrderStatus;
 import dev.stockroom.ordering.Orders;
 import dev.stockroom.shared.security.Caller;
@@ -13,18 +12,11 @@ import dev.stockroom.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,7 +25,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /v1/orders}: the HTTP face of {@link Orders}. */
@@ -85,53 +76,9 @@ class OrderController {
             summary = "List orders",
             description = "In creation order, cursor-paginated; a bound client sees only its customer's orders.")
     @ApiResponse(responseCode = "200", description = "One page of orders.")
-    ResponseEntity<PageResponse<OrderResponse>> list(
-            @RequestParam(required = false)
-                    @Pattern(
-                            regexp = "pending|confirmed|shipped|delivered|cancelled",
-                            message = "is not an order status")
-                    @Parameter(
-                            description = "Only orders in this status.",
-                            schema =
-                                    @Schema(
-                                            allowableValues = {
-                                                "pending",
-                                                "confirmed",
-                                                "shipped",
-                                                "delivered",
-                                                "cancelled"
-                                            }))
-                    @Nullable String status,
-            @RequestParam(name = "customer_id", required = false)
-                    @Parameter(description = "Only this customer's orders.")
-                    @Nullable UUID customerId,
-            @RequestParam(name = "created_after", required = false)
-                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-                    @Parameter(
-                            description = "Only orders placed after this instant (RFC 3339).",
-                            example = "2026-01-01T00:00:00Z")
-                    @Nullable OffsetDateTime createdAfter,
-            @RequestParam(name = "created_before", required = false)
-                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-                    @Parameter(
-                            description = "Only orders placed before this instant (RFC 3339).",
-                            example = "2026-12-31T00:00:00Z")
-                    @Nullable OffsetDateTime createdBefore,
-            @RequestParam(defaultValue = "20")
-                    @Min(1) @Max(100) @Parameter(description = "Page size, 1 to 100.", example = "20")
-                    int limit,
-            @RequestParam(required = false)
-                    @Size(max = 2048) @Parameter(description = "The `next_cursor` of the previous page.")
-                    @Nullable String cursor) {
-        var search = new OrderSearch(
-                status == null ? null : OrderStatus.of(status).orElseThrow(),
-                customerId,
-                createdAfter == null ? null : createdAfter.toInstant(),
-                createdBefore == null ? null : createdBefore.toInstant(),
-                limit,
-                cursor);
+    ResponseEntity<PageResponse<OrderResponse>> list(@Valid OrderListParameters parameters) {
         var caller = Caller.current();
-        return PageResponse.ok(orders.list(search, caller), order -> OrderResponse.from(order, caller));
+        return PageResponse.ok(orders.list(parameters.toSearch(), caller), order -> OrderResponse.from(order, caller));
     }
 
     @PostMapping("/{id}/confirm")

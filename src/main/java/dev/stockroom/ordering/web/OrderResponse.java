@@ -138,8 +138,8 @@ record OrderResponse(
 
         static Change from(StatusChange change, Caller caller) {
             return change.disclosesActorTo(caller)
-                    ? new Change(change.status().value(), change.at(), change.by(), change.reason())
-                    : new Change(change.status().value(), change.at(), null, null);
+                    ? new Change(change.status().wireValue(), change.at(), change.by(), change.reason())
+                    : new Change(change.status().wireValue(), change.at(), null, null);
         }
     }
 
@@ -148,7 +148,7 @@ record OrderResponse(
         return new OrderResponse(
                 order.id().value(),
                 order.customerId(),
-                order.status().value(),
+                order.status().wireValue(),
                 order.lines().stream().map(Line::from).toList(),
                 order.total(),
                 order.history().stream()
