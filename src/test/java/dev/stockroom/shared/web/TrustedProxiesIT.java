@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stockroom.support.Api;
 import dev.stockroom.support.ApiTest;
 import dev.stockroom.support.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -21,15 +20,8 @@ class TrustedProxiesIT {
     @ApiTest
     class ByDefault {
 
-        @LocalServerPort
-        int port;
-
+        @Autowired
         Api api;
-
-        @BeforeEach
-        void setUp() {
-            api = new Api(port);
-        }
 
         @Test
         void forwardedHeadersFromLoopbackAreBelieved() {
@@ -45,15 +37,8 @@ class TrustedProxiesIT {
     @TestPropertySource(properties = "STOCKROOM_TRUSTED_PROXIES=192.0.2.0/24, 2001:db8::/32")
     class WhenLoopbackIsNotATrustedProxy {
 
-        @LocalServerPort
-        int port;
-
+        @Autowired
         Api api;
-
-        @BeforeEach
-        void setUp() {
-            api = new Api(port);
-        }
 
         @Test
         void forwardedHeadersAreIgnored() {
