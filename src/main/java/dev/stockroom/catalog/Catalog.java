@@ -2,7 +2,6 @@ package dev.stockroom.catalog;
 
 import dev.stockroom.catalog.domain.Product;
 import dev.stockroom.catalog.domain.ProductChanges;
-import dev.stockroom.catalog.domain.ProductId;
 import dev.stockroom.catalog.domain.StockAdjustment;
 import dev.stockroom.shared.Precondition;
 import dev.stockroom.shared.paging.Page;
@@ -93,12 +92,11 @@ public class Catalog {
      */
     @Transactional
     public List<ReservedStock> reserve(List<StockRequest> requests) {
-        var locked = products.lockForReservation(requests.stream()
-                .map(request -> new ProductId(request.productId()))
-                .toList());
+        var locked = products.lockForReservation(
+                requests.stream().map(StockRequest::productId).toList());
         var missing = requests.stream()
                 .map(StockRequest::productId)
-                .filter(id -> !locked.containsKey(new ProductId(id)))
+                .filter(id -> !locked.containsKey(id))
                 .toList();
         if (!missing.isEmpty()) {
             throw new UnknownProducts(missing);
@@ -129,7 +127,7 @@ public class Catalog {
 
     /** The locked row for a request; present, since unknown products were refused first. */
     private static Product lockedProduct(Map<ProductId, Product> locked, StockRequest request) {
-        return Objects.requireNonNull(locked.get(new ProductId(request.productId())));
+        return Objects.requireNonNull(locked.get(request.productId()));
     }
 
     /** Gives reserved units back (an order was cancelled), in the caller's transaction. */

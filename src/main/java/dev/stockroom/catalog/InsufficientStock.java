@@ -1,7 +1,6 @@
 package dev.stockroom.catalog;
 
 import dev.stockroom.catalog.domain.Product;
-import dev.stockroom.catalog.domain.ProductId;
 import dev.stockroom.shared.DomainException;
 
 /** A stock adjustment would take the stock level out of its range; nothing was changed. */

@@ -1,6 +1,5 @@
 package dev.stockroom.catalog;
 
-import dev.stockroom.catalog.domain.ProductId;
 import dev.stockroom.shared.audit.AuditableEvent;
 
 /** Something that happened to a product: what webhooks and the audit log hear about the catalog. */

@@ -1,6 +1,5 @@
 package dev.stockroom.catalog;
 
-import dev.stockroom.catalog.domain.ProductId;
 import dev.stockroom.shared.DomainException;
 
 /** No product exists with the given id. */

@@ -2,7 +2,6 @@ package dev.stockroom.catalog;
 
 import dev.stockroom.catalog.domain.Price;
 import dev.stockroom.catalog.domain.Product;
-import dev.stockroom.catalog.domain.ProductId;
 import dev.stockroom.catalog.domain.Sku;
 import dev.stockroom.catalog.domain.StockAdjustment;
 import dev.stockroom.shared.paging.Conditions;
@@ -122,7 +121,7 @@ class ProductRepository {
         var params = new HashMap<String, Object>();
         for (int i = 0; i < requests.size(); i++) {
             values.add("(cast(:id%d as uuid), cast(:delta%d as integer))".formatted(i, i));
-            params.put("id" + i, requests.get(i).productId());
+            params.put("id" + i, requests.get(i).productId().value());
             params.put("delta" + i, sign * requests.get(i).quantity());
         }
         params.put("now", timestamp(now));

@@ -1,6 +1,5 @@
 package dev.stockroom.catalog;
 
-import dev.stockroom.catalog.domain.ProductId;
 import dev.stockroom.catalog.domain.StockAdjustment;
 import java.util.Map;
 

@@ -3,13 +3,12 @@ package dev.stockroom.catalog;
 import dev.stockroom.shared.DomainException;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.UUID;
 
 /** Not enough stock for one or more lines of an order; nothing was reserved. */
 public final class StockShortage extends DomainException {
 
     /** One line that cannot be served. */
-    public record Shortfall(UUID productId, int requested, int available) {}
+    public record Shortfall(ProductId productId, int requested, int available) {}
 
     StockShortage(List<Shortfall> shortfalls) {
         super(
@@ -24,7 +23,7 @@ public final class StockShortage extends DomainException {
                 shortfalls.stream()
                         .map(s -> {
                             var member = new LinkedHashMap<String, Object>();
-                            member.put("product_id", s.productId());
+                            member.put("product_id", s.productId().value());
                             member.put("requested", s.requested());
                             member.put("available", s.available());
                             return member;

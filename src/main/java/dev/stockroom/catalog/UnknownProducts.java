@@ -2,19 +2,18 @@ package dev.stockroom.catalog;
 
 import dev.stockroom.shared.DomainException;
 import java.util.List;
-import java.util.UUID;
 
 /** Some products asked for do not exist. */
 public final class UnknownProducts extends DomainException {
 
-    private final List<UUID> missing;
+    private final List<ProductId> missing;
 
-    UnknownProducts(List<UUID> missing) {
+    UnknownProducts(List<ProductId> missing) {
         super(Kind.UNPROCESSABLE, "validation-error", "Validation failed", "Some products do not exist.");
         this.missing = List.copyOf(missing);
     }
 
-    public List<UUID> missing() {
+    public List<ProductId> missing() {
         return missing;
     }
 }

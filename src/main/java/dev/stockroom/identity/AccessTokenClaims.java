@@ -1,5 +1,6 @@
 package dev.stockroom.identity;
 
+import dev.stockroom.customers.CustomerId;
 import dev.stockroom.identity.authorization.OAuthProperties;
 import dev.stockroom.shared.security.Caller;
 import java.util.Collections;
@@ -51,7 +52,8 @@ class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         Set<String> scopes = new TreeSet<>(context.getAuthorizedScopes());
         // On every grant: a person signing in through a bound client acts, through it, only for its customer.
         clientBinding(context.getRegisteredClient().getId())
-                .ifPresent(customer -> claims.claim(Caller.CUSTOMER_CLAIM, customer.toString()));
+                .ifPresent(customer ->
+                        claims.claim(Caller.CUSTOMER_CLAIM, customer.value().toString()));
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
             claims.claim(Caller.KIND_CLAIM, "client");
         } else {
@@ -69,7 +71,7 @@ class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         claims.claim("scope", String.join(" ", scopes));
     }
 
-    private java.util.Optional<UUID> clientBinding(String registeredClientId) {
+    private java.util.Optional<CustomerId> clientBinding(String registeredClientId) {
         return parse(registeredClientId)
                 .map(ApiClientId::new)
                 .flatMap(clients::findRegistrationById)

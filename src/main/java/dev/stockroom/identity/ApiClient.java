@@ -1,9 +1,9 @@
 package dev.stockroom.identity;
 
+import dev.stockroom.customers.CustomerId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +16,7 @@ public record ApiClient(
         String name,
         Set<String> scopes,
         List<String> redirectUris,
-        @Nullable UUID customerId,
+        @Nullable CustomerId customerId,
         Instant createdAt) {
 
     public ApiClient {

@@ -1,5 +1,6 @@
 package dev.stockroom.identity;
 
+import dev.stockroom.customers.CustomerId;
 import dev.stockroom.shared.paging.Conditions;
 import dev.stockroom.shared.paging.KeysetPages;
 import dev.stockroom.shared.paging.Page;
@@ -14,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -45,7 +47,9 @@ class ApiClientRepository {
                 .param("hash", secretHash)
                 .param("scopes", String.join(" ", client.scopes()))
                 .param("redirectUris", client.redirectUris().isEmpty() ? null : String.join(" ", client.redirectUris()))
-                .param("customerId", client.customerId())
+                .param(
+                        "customerId",
+                        client.customerId() == null ? null : client.customerId().value())
                 .param("createdAt", client.createdAt().atOffset(ZoneOffset.UTC))
                 .update();
     }
@@ -108,6 +112,10 @@ class ApiClientRepository {
     /** A client with its secret hash, for the authorization server only. */
     record Registration(ApiClient client, String secretHash) {}
 
+    private static @Nullable CustomerId customerId(@Nullable UUID value) {
+        return value == null ? null : new CustomerId(value);
+    }
+
     private static ApiClient client(ResultSet rs, int row) throws SQLException {
         String redirectUris = rs.getString("redirect_uris");
         return new ApiClient(
@@ -116,7 +124,7 @@ class ApiClientRepository {
                 rs.getString("name"),
                 new LinkedHashSet<>(Arrays.asList(rs.getString("scopes").split(" "))),
                 redirectUris == null ? List.of() : Arrays.asList(redirectUris.split(" ")),
-                rs.getObject("customer_id", UUID.class),
+                customerId(rs.getObject("customer_id", UUID.class)),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 }

@@ -1,6 +1,5 @@
 package dev.stockroom.identity;
 
-import dev.stockroom.customers.CustomerId;
 import dev.stockroom.customers.Customers;
 import dev.stockroom.shared.InvalidValue;
 import dev.stockroom.shared.paging.Page;
@@ -58,7 +57,7 @@ public class ApiClients {
     public CreatedApiClient register(NewApiClient request, Caller caller) {
         Delegation.keepsBinding(caller, request.customerId());
         Delegation.grants(caller, request.scopes(), "scopes");
-        if (request.customerId() != null && !customers.exists(new CustomerId(request.customerId()))) {
+        if (request.customerId() != null && !customers.exists(request.customerId())) {
             throw InvalidValue.of("customer_id", "no customer exists with this id");
         }
         if (request.customerId() != null && !request.redirectUris().isEmpty()) {

@@ -1,11 +1,11 @@
 package dev.stockroom.identity;
 
+import dev.stockroom.customers.CustomerId;
 import dev.stockroom.shared.security.BoundClientRefused;
 import dev.stockroom.shared.security.Caller;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,9 +29,9 @@ final class Delegation {
     }
 
     /** A bound caller keeps the binding: what it registers or removes is bound to its own customer. */
-    static void keepsBinding(Caller caller, @Nullable UUID customerId) {
+    static void keepsBinding(Caller caller, @Nullable CustomerId customerId) {
         if (caller.boundCustomer().isPresent()
-                && !caller.boundCustomer().orElseThrow().equals(customerId)) {
+                && (customerId == null || !caller.boundCustomer().orElseThrow().equals(customerId.value()))) {
             throw BoundClientRefused.because(
                     "A caller bound to a customer registers and removes only clients bound to that same customer.",
                     "/customer_id");

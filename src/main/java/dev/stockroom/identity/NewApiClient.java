@@ -1,8 +1,8 @@
 package dev.stockroom.identity;
 
+import dev.stockroom.customers.CustomerId;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** What it takes to register an API client; the service makes its id and secret. */
@@ -10,4 +10,4 @@ public record NewApiClient(
         String name,
         Set<String> scopes,
         List<String> redirectUris,
-        @Nullable UUID customerId) {}
+        @Nullable CustomerId customerId) {}

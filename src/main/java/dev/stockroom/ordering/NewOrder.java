@@ -1,13 +1,14 @@
 package dev.stockroom.ordering;
 
+import dev.stockroom.catalog.ProductId;
+import dev.stockroom.customers.CustomerId;
 import java.util.List;
-import java.util.UUID;
 
 /** What it takes to place an order: the customer and, for each product, how many units. */
-public record NewOrder(UUID customerId, List<Line> lines) {
+public record NewOrder(CustomerId customerId, List<Line> lines) {
 
     /** One requested line. */
-    public record Line(UUID productId, int quantity) {}
+    public record Line(ProductId productId, int quantity) {}
 
     public NewOrder {
         lines = List.copyOf(lines);

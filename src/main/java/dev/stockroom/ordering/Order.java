@@ -1,11 +1,11 @@
 package dev.stockroom.ordering;
 
+import dev.stockroom.customers.CustomerId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 public final class Order {
 
     private final OrderId id;
-    private final UUID customerId;
+    private final CustomerId customerId;
     private final OrderStatus status;
     private final List<OrderLine> lines;
     private final List<StatusChange> history;
@@ -29,7 +29,7 @@ public final class Order {
 
     private Order(
             OrderId id,
-            UUID customerId,
+            CustomerId customerId,
             OrderStatus status,
             List<OrderLine> lines,
             List<StatusChange> history,
@@ -47,7 +47,7 @@ public final class Order {
     }
 
     /** A new order for the customer, {@code pending}, placed by {@code by}: its history starts there. */
-    public static Order place(UUID customerId, List<OrderLine> lines, String by, Instant now) {
+    public static Order place(CustomerId customerId, List<OrderLine> lines, String by, Instant now) {
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
         return new Order(
                 OrderId.newId(),
@@ -63,7 +63,7 @@ public final class Order {
     /** An order as it was stored. */
     public static Order restore(
             OrderId id,
-            UUID customerId,
+            CustomerId customerId,
             OrderStatus status,
             List<OrderLine> lines,
             List<StatusChange> history,
@@ -100,7 +100,7 @@ public final class Order {
         return id;
     }
 
-    public UUID customerId() {
+    public CustomerId customerId() {
         return customerId;
     }
 

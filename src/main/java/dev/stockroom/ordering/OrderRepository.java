@@ -1,5 +1,7 @@
 package dev.stockroom.ordering;
 
+import dev.stockroom.catalog.ProductId;
+import dev.stockroom.customers.CustomerId;
 import dev.stockroom.shared.paging.Conditions;
 import dev.stockroom.shared.paging.KeysetPages;
 import dev.stockroom.shared.paging.Page;
@@ -45,7 +47,7 @@ class OrderRepository {
                         values (:id, :customerId, :status, :total, :version, :createdAt, :updatedAt)
                         """)
                 .param("id", order.id().value())
-                .param("customerId", order.customerId())
+                .param("customerId", order.customerId().value())
                 .param("status", order.status().wireValue())
                 .param("total", order.total())
                 .param("version", order.version())
@@ -59,7 +61,7 @@ class OrderRepository {
             var line = order.lines().get(i);
             values.add("(:orderId, %1$d, :product%1$d, :sku%1$d, :name%1$d, :price%1$d, :quantity%1$d, :total%1$d)"
                     .formatted(i));
-            params.put("product" + i, line.productId());
+            params.put("product" + i, line.productId().value());
             params.put("sku" + i, line.sku());
             params.put("name" + i, line.name());
             params.put("price" + i, line.unitPrice());
@@ -104,9 +106,10 @@ class OrderRepository {
         if (search.status() != null) {
             where.add("status = :status", "status", search.status().wireValue());
         }
-        UUID customer = onlyCustomer != null ? onlyCustomer : search.customerId();
+        UUID wanted = search.customerId() == null ? null : search.customerId().value();
+        UUID customer = onlyCustomer != null ? onlyCustomer : wanted;
         where.addIfPresent("customer_id = :customer", "customer", customer);
-        if (onlyCustomer != null && search.customerId() != null && !onlyCustomer.equals(search.customerId())) {
+        if (onlyCustomer != null && wanted != null && !onlyCustomer.equals(wanted)) {
             where.nothing();
         }
         where.addIfPresent("created_at > :createdAfter", "createdAfter", search.createdAfter())
@@ -147,7 +150,7 @@ class OrderRepository {
                 .query((rs, row) -> {
                     lines.computeIfAbsent(rs.getObject("order_id", UUID.class), k -> new ArrayList<>())
                             .add(new OrderLine(
-                                    rs.getObject("product_id", UUID.class),
+                                    new ProductId(rs.getObject("product_id", UUID.class)),
                                     rs.getString("sku"),
                                     rs.getString("name"),
                                     rs.getBigDecimal("unit_price"),
@@ -188,12 +191,12 @@ class OrderRepository {
     }
 
     private record Header(
-            UUID id, UUID customerId, OrderStatus status, long version, Instant createdAt, Instant updatedAt) {}
+            UUID id, CustomerId customerId, OrderStatus status, long version, Instant createdAt, Instant updatedAt) {}
 
     private static Header header(ResultSet rs, int row) throws SQLException {
         return new Header(
                 rs.getObject("id", UUID.class),
-                rs.getObject("customer_id", UUID.class),
+                new CustomerId(rs.getObject("customer_id", UUID.class)),
                 OrderStatus.of(rs.getString("status")).orElseThrow(),
                 rs.getLong("version"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),

@@ -1,14 +1,14 @@
 package dev.stockroom.ordering;
 
+import dev.stockroom.customers.CustomerId;
 import dev.stockroom.shared.paging.PageQuery;
 import java.time.Instant;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** A page request over orders, newest filters first; every filter is optional. */
 public record OrderSearch(
         @Nullable OrderStatus status,
-        @Nullable UUID customerId,
+        @Nullable CustomerId customerId,
         @Nullable Instant createdAfter,
         @Nullable Instant createdBefore,
         int limit,

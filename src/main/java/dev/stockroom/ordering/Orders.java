@@ -1,10 +1,10 @@
 package dev.stockroom.ordering;
 
 import dev.stockroom.catalog.Catalog;
+import dev.stockroom.catalog.ProductId;
 import dev.stockroom.catalog.ReservedStock;
 import dev.stockroom.catalog.StockRequest;
 import dev.stockroom.catalog.UnknownProducts;
-import dev.stockroom.customers.CustomerId;
 import dev.stockroom.customers.Customers;
 import dev.stockroom.shared.InvalidRequest;
 import dev.stockroom.shared.paging.Page;
@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -51,10 +50,10 @@ public class Orders {
     @Transactional
     public Order place(NewOrder request, Caller caller) {
         var invalid = InvalidRequest.builder();
-        if (!customers.isVisible(new CustomerId(request.customerId()), caller)) {
+        if (!customers.isVisible(request.customerId(), caller)) {
             invalid.pointer("/customer_id", "No customer exists with this id.", "unknown_customer");
         }
-        var seen = new HashSet<UUID>();
+        var seen = new HashSet<ProductId>();
         for (int i = 0; i < request.lines().size(); i++) {
             if (!seen.add(request.lines().get(i).productId())) {
                 invalid.pointer(
@@ -126,7 +125,7 @@ public class Orders {
 
     private static boolean visibleTo(Order order, Caller caller) {
         return caller.boundCustomer()
-                .map(bound -> Objects.equals(bound, order.customerId()))
+                .map(bound -> Objects.equals(bound, order.customerId().value()))
                 .orElse(true);
     }
 }

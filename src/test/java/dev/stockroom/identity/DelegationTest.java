@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stockroom.customers.CustomerId;
 import dev.stockroom.shared.security.BoundClientRefused;
 import dev.stockroom.shared.security.Caller;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class DelegationTest {
 
-    private static final UUID ACME = UUID.randomUUID();
+    private static final CustomerId ACME = CustomerId.newId();
 
     @Test
     void grantsOnlyScopesTheCallerHolds() {
@@ -41,7 +41,7 @@ class DelegationTest {
 
     @Test
     void aBoundCallerKeepsItsBindingAndAdministersNoUsers() {
-        var bound = new Caller("p", Caller.Kind.CLIENT, Set.of("users:admin"), ACME);
+        var bound = new Caller("p", Caller.Kind.CLIENT, Set.of("users:admin"), ACME.value());
         var unbound = new Caller("a", Caller.Kind.CLIENT, Set.of("users:admin"), null);
 
         assertThatCode(() -> Delegation.keepsBinding(bound, ACME)).doesNotThrowAnyException();
@@ -49,7 +49,7 @@ class DelegationTest {
                 .isInstanceOfSatisfying(
                         BoundClientRefused.class,
                         refusal -> assertThat(refusal.type()).isEqualTo("bound-client"));
-        assertThatThrownBy(() -> Delegation.keepsBinding(bound, UUID.randomUUID()))
+        assertThatThrownBy(() -> Delegation.keepsBinding(bound, CustomerId.newId()))
                 .isInstanceOf(BoundClientRefused.class);
         assertThatThrownBy(() -> Delegation.administersUsers(bound)).isInstanceOf(BoundClientRefused.class);
         assertThatCode(() -> Delegation.keepsBinding(unbound, null)).doesNotThrowAnyException();

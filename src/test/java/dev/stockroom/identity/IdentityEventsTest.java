@@ -2,11 +2,11 @@ package dev.stockroom.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stockroom.customers.CustomerId;
 import dev.stockroom.shared.audit.AuditableEvent.Change;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Identity's events tell the audit log what changed, and never a password, a hash or a secret. */
@@ -39,7 +39,7 @@ class IdentityEventsTest {
 
     @Test
     void aRegisteredClientIsRecordedWithItsScopesSortedAndItsBinding() {
-        var customer = UUID.randomUUID();
+        var customer = CustomerId.newId();
         var client = new ApiClient(
                 ApiClientId.newId(),
                 "partner",

@@ -2,11 +2,12 @@ package dev.stockroom.ordering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stockroom.catalog.ProductId;
+import dev.stockroom.customers.CustomerId;
 import dev.stockroom.shared.audit.AuditableEvent.Change;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Each step of an order's life is its own past-tense event, saying its audit action and what changed. */
@@ -15,8 +16,8 @@ class OrderEventsTest {
     private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
 
     private static Order aPendingOrder() {
-        var line = new OrderLine(UUID.randomUUID(), "WIDGET-1", "Widget", new BigDecimal("2.50"), 4);
-        return Order.place(UUID.randomUUID(), List.of(line), "clerk", NOW);
+        var line = new OrderLine(ProductId.newId(), "WIDGET-1", "Widget", new BigDecimal("2.50"), 4);
+        return Order.place(CustomerId.newId(), List.of(line), "clerk", NOW);
     }
 
     @Test

@@ -8,13 +8,14 @@ import static dev.stockroom.ordering.OrderStatus.SHIPPED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stockroom.catalog.ProductId;
+import dev.stockroom.customers.CustomerId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class OrderStatusTest {
@@ -47,8 +48,8 @@ class OrderStatusTest {
     void movingAnOrderAppendsToItsHistoryAndRefusesIllegalSteps() {
         var at = Instant.parse("2026-01-01T00:00:00Z");
         var order = Order.place(
-                UUID.randomUUID(),
-                List.of(new OrderLine(UUID.randomUUID(), "SKU-1", "Thing", new BigDecimal("19.99"), 3)),
+                CustomerId.newId(),
+                List.of(new OrderLine(ProductId.newId(), "SKU-1", "Thing", new BigDecimal("19.99"), 3)),
                 "someone",
                 at);
 

@@ -1,5 +1,6 @@
 package dev.stockroom.catalog.domain;
 
+import dev.stockroom.catalog.ProductId;
 import dev.stockroom.shared.InvalidValue;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

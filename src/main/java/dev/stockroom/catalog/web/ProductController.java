@@ -1,7 +1,7 @@
 package dev.stockroom.catalog.web;
 
 import dev.stockroom.catalog.Catalog;
-import dev.stockroom.catalog.domain.ProductId;
+import dev.stockroom.catalog.ProductId;
 import dev.stockroom.shared.Precondition;
 import dev.stockroom.shared.security.RequiresScope;
 import dev.stockroom.shared.security.Scopes;

@@ -72,7 +72,7 @@ record ClientResponse(
                 client.scopes().stream().sorted().toList(),
                 client.redirectUris(),
                 grantTypes(client),
-                client.customerId(),
+                client.customerId() == null ? null : client.customerId().value(),
                 client.createdAt());
     }
 

@@ -1,5 +1,6 @@
 package dev.stockroom.identity.web;
 
+import dev.stockroom.customers.CustomerId;
 import dev.stockroom.identity.NewApiClient;
 import dev.stockroom.shared.security.Scopes;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -58,6 +59,6 @@ record CreateClientRequest(
                 name,
                 new LinkedHashSet<>(scopes),
                 redirectUris == null ? List.of() : List.copyOf(new LinkedHashSet<>(redirectUris)),
-                customerId);
+                customerId == null ? null : new CustomerId(customerId));
     }
 }

@@ -1,5 +1,7 @@
 package dev.stockroom.ordering.web;
 
+import dev.stockroom.catalog.ProductId;
+import dev.stockroom.customers.CustomerId;
 import dev.stockroom.ordering.NewOrder;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -43,9 +45,9 @@ record CreateOrderRequest(
     @SuppressWarnings("NullAway")
     NewOrder toCommand() {
         return new NewOrder(
-                customerId,
+                new CustomerId(customerId),
                 lines.stream()
-                        .map(line -> new NewOrder.Line(line.productId(), line.quantity()))
+                        .map(line -> new NewOrder.Line(new ProductId(line.productId()), line.quantity()))
                         .toList());
     }
 }

@@ -1,5 +1,6 @@
 package dev.stockroom.ordering.web;
 
+import dev.stockroom.customers.CustomerId;
 import dev.stockroom.ordering.OrderSearch;
 import dev.stockroom.ordering.OrderStatus;
 import dev.stockroom.shared.web.PageCursor;
@@ -42,7 +43,7 @@ record OrderListParameters(
     OrderSearch toSearch() {
         return new OrderSearch(
                 status,
-                customerId,
+                customerId == null ? null : new CustomerId(customerId),
                 createdAfter == null ? null : createdAfter.toInstant(),
                 createdBefore == null ? null : createdBefore.toInstant(),
                 PageParameters.size(limit),

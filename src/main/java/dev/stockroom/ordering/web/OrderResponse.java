@@ -104,7 +104,12 @@ record OrderResponse(
 
         static Line from(OrderLine line) {
             return new Line(
-                    line.productId(), line.sku(), line.name(), line.unitPrice(), line.quantity(), line.lineTotal());
+                    line.productId().value(),
+                    line.sku(),
+                    line.name(),
+                    line.unitPrice(),
+                    line.quantity(),
+                    line.lineTotal());
         }
     }
 
@@ -147,7 +152,7 @@ record OrderResponse(
     static OrderResponse from(Order order, Caller caller) {
         return new OrderResponse(
                 order.id().value(),
-                order.customerId(),
+                order.customerId().value(),
                 order.status().wireValue(),
                 order.lines().stream().map(Line::from).toList(),
                 order.total(),

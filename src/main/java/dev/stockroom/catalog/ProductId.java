@@ -1,4 +1,4 @@
-package dev.stockroom.catalog.domain;
+package dev.stockroom.catalog;
 
 import java.util.Objects;
 import java.util.UUID;
