@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The catalog's public API: adding, reading, changing and removing products, and adjusting their stock. Every
  * method is one transaction; a refusal throws a {@link dev.stockroom.shared.DomainException} and changes
- * nothing.
+ * nothing. Every change publishes its {@link ProductEvent} in that transaction; a change that makes a product
+ * run low (its stock falls to or below its threshold) also publishes {@link StockRanLow}.
  */
 @Service
 public class Catalog {
@@ -41,6 +42,7 @@ public class Catalog {
                 request.description(),
                 request.price(),
                 request.stock(),
+                request.lowStockThreshold(),
                 clock.instant());
         products.insert(product);
         events.publishEvent(new ProductCreated(product));
@@ -52,7 +54,11 @@ public class Catalog {
         return products.findById(id).orElseThrow(() -> ProductNotFound.withId(id));
     }
 
-    /** Applies the changes if the product's version satisfies the precondition. */
+    /**
+     * Applies the changes if the product's version satisfies the precondition. A threshold raised to meet the
+     * current stock (from 0 to 10 while the stock is 5) makes the product run low: {@link StockRanLow} follows
+     * the {@link ProductUpdated}.
+     */
     @Transactional
     public Product change(ProductId id, ProductChanges changes, Precondition precondition) {
         var current = lockedForChange(id, precondition);
@@ -60,6 +66,9 @@ public class Catalog {
         if (changed != current) {
             products.update(changed);
             events.publishEvent(new ProductUpdated(current, changed));
+            if (changed.ranLowSince(current)) {
+                events.publishEvent(new StockRanLow(changed));
+            }
         }
         return changed;
     }
@@ -73,22 +82,28 @@ public class Catalog {
 
     /**
      * Adds {@code delta} units (negative to remove) and records why. Refuses with {@link InsufficientStock} when
-     * the stock would fall below zero or rise above the maximum.
+     * the stock would fall below zero or rise above the maximum. Publishes {@link StockAdjusted}, and
+     * {@link StockRanLow} after it when the stock fell from above the product's threshold to at or below it.
      */
     @Transactional
     public StockAdjustment adjustStock(ProductId id, int delta, String reason) {
-        var adjustment = products.adjustStock(id, delta, reason, clock.instant())
+        var adjusted = products.adjustStock(id, delta, reason, clock.instant())
                 .orElseThrow(() -> products.currentStock(id)
                         .<RuntimeException>map(available -> InsufficientStock.forAdjustment(id, available, delta))
                         .orElseGet(() -> ProductNotFound.withId(id)));
+        var adjustment = adjusted.adjustment();
         events.publishEvent(new StockAdjusted(adjustment));
+        if (adjusted.product().ranLowFrom(adjustment.stockBefore())) {
+            events.publishEvent(new StockRanLow(adjusted.product()));
+        }
         return adjustment;
     }
 
     /**
      * Takes the units out of stock for every request, all or nothing, in the caller's transaction. The rows are
      * locked in id order, so concurrent orders over the same products queue instead of deadlocking; nothing is
-     * taken unless every line can be served. Throws {@link UnknownProducts} or {@link StockShortage}.
+     * taken unless every line can be served. Throws {@link UnknownProducts} or {@link StockShortage}. Publishes
+     * {@link StockRanLow} for every product whose stock this took from above its threshold to at or below it.
      */
     @Transactional
     public List<ReservedStock> reserve(List<StockRequest> requests) {
@@ -111,7 +126,11 @@ public class Catalog {
         if (!shortfalls.isEmpty()) {
             throw new StockShortage(shortfalls);
         }
-        products.changeStock(requests, -1, clock.instant());
+        for (var taken : products.changeStock(requests, -1, clock.instant())) {
+            if (taken.ranLowSince(Objects.requireNonNull(locked.get(taken.id())))) {
+                events.publishEvent(new StockRanLow(taken));
+            }
+        }
         return requests.stream()
                 .map(request -> {
                     var product = lockedProduct(locked, request);
@@ -130,7 +149,10 @@ public class Catalog {
         return Objects.requireNonNull(locked.get(request.productId()));
     }
 
-    /** Gives reserved units back (an order was cancelled), in the caller's transaction. */
+    /**
+     * Gives reserved units back (an order was cancelled), in the caller's transaction. Stock that rises cannot run
+     * low, so this publishes no {@link StockRanLow}.
+     */
     @Transactional
     public void release(List<StockRequest> requests) {
         products.changeStock(requests, +1, clock.instant());

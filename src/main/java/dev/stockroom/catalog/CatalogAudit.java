@@ -16,6 +16,7 @@ final class CatalogAudit {
         fields.put("description", product.description());
         fields.put("price", product.price().amount());
         fields.put("stock", product.stock());
+        fields.put("low_stock_threshold", product.lowStockThreshold());
         return fields;
     }
 }

@@ -14,12 +14,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,7 +30,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ProductRepository {
 
-    private static final String COLUMNS = "id, sku, name, description, price, stock, version, created_at, updated_at";
+    private static final String COLUMNS =
+            "id, sku, name, description, price, stock, low_stock_threshold, version, created_at, updated_at";
+
+    /** {@link #COLUMNS} of the table aliased {@code p}, for statements that join it with something else. */
+    private static final String P_COLUMNS =
+            Arrays.stream(COLUMNS.split(", ")).map("p."::concat).collect(Collectors.joining(", "));
 
     private final JdbcClient jdbc;
     private final KeysetPages pages;
@@ -41,8 +48,10 @@ class ProductRepository {
     void insert(Product product) {
         try {
             jdbc.sql("""
-                            insert into product (id, sku, name, description, price, stock, version, created_at, updated_at)
-                            values (:id, :sku, :name, :description, :price, :stock, :version, :createdAt, :updatedAt)
+                            insert into product (id, sku, name, description, price, stock, low_stock_threshold,
+                                                 version, created_at, updated_at)
+                            values (:id, :sku, :name, :description, :price, :stock, :lowStockThreshold,
+                                    :version, :createdAt, :updatedAt)
                             """).params(parameters(product)).update();
         } catch (DuplicateKeyException e) {
             throw DuplicateSku.of(product.sku());
@@ -68,7 +77,7 @@ class ProductRepository {
         jdbc.sql("""
                         update product
                         set name = :name, description = :description, price = :price,
-                            version = :version, updated_at = :updatedAt
+                            low_stock_threshold = :lowStockThreshold, version = :version, updated_at = :updatedAt
                         where id = :id
                         """).params(parameters(product)).update();
     }
@@ -78,31 +87,50 @@ class ProductRepository {
     }
 
     /**
-     * Changes the stock by {@code delta} and records the adjustment, in one statement. The row is updated only
-     * if the result stays within range, so concurrent adjustments serialize on the row in the database and
-     * none is lost; empty when the product is missing or the result would be out of range.
+     * Changes the stock by {@code delta} and records the adjustment, in one statement, answering the adjustment
+     * and the product as it changed. The row is updated only if the result stays within range, so concurrent
+     * adjustments serialize on the row in the database and none is lost; empty when the product is missing or
+     * the result would be out of range.
      */
-    Optional<StockAdjustment> adjustStock(ProductId id, int delta, String reason, Instant now) {
+    Optional<AdjustedStock> adjustStock(ProductId id, int delta, String reason, Instant now) {
         return jdbc.sql("""
                         with changed as (
                             update product
                             set stock = stock + :delta, version = version + 1, updated_at = :now
                             where id = :id and stock + :delta between 0 and :maxStock
-                            returning id, stock
+                            returning %s
+                        ), recorded as (
+                            insert into stock_adjustment (id, product_id, delta, reason, stock_after, created_at)
+                            select :adjustmentId, id, :delta, :reason, stock, :now from changed
+                            returning id, delta, reason, stock_after, created_at
                         )
-                        insert into stock_adjustment (id, product_id, delta, reason, stock_after, created_at)
-                        select :adjustmentId, id, :delta, :reason, stock, :now from changed
-                        returning id, product_id, delta, reason, stock_after, created_at
-                        """)
+                        select %s,
+                            a.id as adjustment_id, a.delta, a.reason, a.stock_after, a.created_at as adjusted_at
+                        from changed p, recorded a
+                        """.formatted(COLUMNS, P_COLUMNS))
                 .param("id", id.value())
                 .param("delta", delta)
                 .param("maxStock", Product.MAX_STOCK)
                 .param("reason", reason)
                 .param("now", timestamp(now))
                 .param("adjustmentId", UUID.randomUUID())
-                .query(ProductRepository::adjustment)
+                .query((rs, row) -> {
+                    var product = product(rs, row);
+                    return new AdjustedStock(
+                            new StockAdjustment(
+                                    rs.getObject("adjustment_id", UUID.class),
+                                    product.id(),
+                                    rs.getInt("delta"),
+                                    rs.getString("reason"),
+                                    rs.getInt("stock_after"),
+                                    instant(rs, "adjusted_at")),
+                            product);
+                })
                 .optional();
     }
+
+    /** A stock adjustment and the product as it left it. */
+    record AdjustedStock(StockAdjustment adjustment, Product product) {}
 
     /** Locks the products' rows in id order and answers them by id; missing ids are simply absent. */
     Map<ProductId, Product> lockForReservation(List<ProductId> ids) {
@@ -115,8 +143,11 @@ class ProductRepository {
         return found;
     }
 
-    /** Adds ({@code sign} +1) or removes (-1) the requested units of every product, in one statement. */
-    void changeStock(List<StockRequest> requests, int sign, Instant now) {
+    /**
+     * Adds ({@code sign} +1) or removes (-1) the requested units of every product, in one statement, answering
+     * the products as they changed (in no particular order).
+     */
+    List<Product> changeStock(List<StockRequest> requests, int sign, Instant now) {
         var values = new ArrayList<String>();
         var params = new HashMap<String, Object>();
         for (int i = 0; i < requests.size(); i++) {
@@ -125,10 +156,12 @@ class ProductRepository {
             params.put("delta" + i, sign * requests.get(i).quantity());
         }
         params.put("now", timestamp(now));
-        jdbc.sql("update product p set stock = p.stock + v.delta, version = p.version + 1, updated_at = :now"
-                        + " from (values " + String.join(", ", values) + ") as v(id, delta) where p.id = v.id")
+        return jdbc.sql("update product p set stock = p.stock + v.delta, version = p.version + 1, updated_at = :now"
+                        + " from (values " + String.join(", ", values) + ") as v(id, delta) where p.id = v.id"
+                        + " returning " + P_COLUMNS)
                 .params(params)
-                .update();
+                .query(ProductRepository::product)
+                .list();
     }
 
     Optional<Integer> currentStock(ProductId id) {
@@ -179,6 +212,7 @@ class ProductRepository {
         params.put("description", product.description());
         params.put("price", product.price().amount());
         params.put("stock", product.stock());
+        params.put("lowStockThreshold", product.lowStockThreshold());
         params.put("version", product.version());
         params.put("createdAt", timestamp(product.createdAt()));
         params.put("updatedAt", timestamp(product.updatedAt()));
@@ -201,6 +235,7 @@ class ProductRepository {
                 rs.getString("description"),
                 new Price(rs.getBigDecimal("price")),
                 rs.getInt("stock"),
+                rs.getInt("low_stock_threshold"),
                 rs.getLong("version"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"));

@@ -19,7 +19,7 @@ public record StockAdjusted(StockAdjustment adjustment) implements ProductEvent 
     @Override
     public Map<String, Change> changes() {
         return Map.of(
-                "stock", new Change(adjustment.stockAfter() - adjustment.delta(), adjustment.stockAfter()),
+                "stock", new Change(adjustment.stockBefore(), adjustment.stockAfter()),
                 "reason", new Change(null, adjustment.reason()));
     }
 }

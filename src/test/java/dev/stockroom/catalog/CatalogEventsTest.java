@@ -1,6 +1,7 @@
 package dev.stockroom.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.stockroom.catalog.domain.Price;
 import dev.stockroom.catalog.domain.Product;
@@ -19,7 +20,7 @@ class CatalogEventsTest {
     private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
 
     private static Product aWidget() {
-        return Product.create(new Sku("WIDGET-1"), "Widget", null, new Price(new BigDecimal("9.99")), 5, NOW);
+        return Product.create(new Sku("WIDGET-1"), "Widget", null, new Price(new BigDecimal("9.99")), 5, 2, NOW);
     }
 
     @Test
@@ -33,13 +34,14 @@ class CatalogEventsTest {
         assertThat(event.resourceId()).isEqualTo(product.id().toString());
         assertThat(event.changes()).containsEntry("sku", new Change(null, "WIDGET-1"));
         assertThat(event.changes()).containsEntry("stock", new Change(null, 5));
+        assertThat(event.changes()).containsEntry("low_stock_threshold", new Change(null, 2));
         assertThat(event.changes()).doesNotContainKey("description");
     }
 
     @Test
     void anUpdateRecordsOnlyTheFieldsThatChanged() {
         var before = aWidget();
-        var after = before.apply(new ProductChanges("Blue widget", false, null, null), NOW.plusSeconds(1));
+        var after = before.apply(new ProductChanges("Blue widget", false, null, null, null), NOW.plusSeconds(1));
 
         var event = new ProductUpdated(before, after);
 
@@ -70,5 +72,29 @@ class CatalogEventsTest {
 
         assertThat(event.action()).isEqualTo("product.deleted");
         assertThat(event.changes()).containsEntry("name", new Change("Widget", null));
+    }
+
+    @Test
+    void aThresholdChangeIsAnUpdateOfThatField() {
+        var before = aWidget();
+        var after = before.apply(new ProductChanges(null, false, null, null, 7), NOW.plusSeconds(1));
+
+        var event = new ProductUpdated(before, after);
+
+        assertThat(event.changes()).containsOnlyKeys("low_stock_threshold");
+        assertThat(event.changes().get("low_stock_threshold")).isEqualTo(new Change(2, 7));
+    }
+
+    @Test
+    void runningLowRecordsTheStockAndTheThresholdItFellTo() {
+        var product = aWidget();
+
+        var event = new StockRanLow(product);
+
+        assertThat(event.action()).isEqualTo("product.stock_low");
+        assertThat(event.resourceType()).isEqualTo("product");
+        assertThat(event.resourceId()).isEqualTo(product.id().toString());
+        assertThat(event.changes())
+                .containsOnly(entry("stock", new Change(null, 5)), entry("low_stock_threshold", new Change(null, 2)));
     }
 }

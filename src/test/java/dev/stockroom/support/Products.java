@@ -28,6 +28,12 @@ public final class Products {
         return body;
     }
 
+    public static Map<String, Object> aProduct(String name, String price, int stock, int lowStockThreshold) {
+        var body = aProduct(name, price, stock);
+        body.put("low_stock_threshold", lowStockThreshold);
+        return body;
+    }
+
     /** Creates the product and answers its id. */
     public static String create(Api api, Map<String, Object> body) {
         var response = api.post("/v1/products", body).send();

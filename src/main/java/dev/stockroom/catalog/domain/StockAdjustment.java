@@ -12,4 +12,9 @@ public record StockAdjustment(
         UUID id, ProductId productId, int delta, String reason, int stockAfter, Instant createdAt) {
 
     public static final int MAX_REASON = 500;
+
+    /** The stock level right before this adjustment. */
+    public int stockBefore() {
+        return stockAfter - delta;
+    }
 }

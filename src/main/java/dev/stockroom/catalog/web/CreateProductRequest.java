@@ -47,11 +47,24 @@ record CreateProductRequest(
                 description = "Units available to sell at creation.",
                 example = "100",
                 requiredMode = Schema.RequiredMode.REQUIRED)
-        @NotNull @Min(0) @Max(Product.MAX_STOCK) @Nullable Integer stock) {
+        @NotNull @Min(0) @Max(Product.MAX_STOCK) @Nullable Integer stock,
+
+        @Schema(
+                description = "Stock at or below which a `stock.low` webhook event is sent; 0 (the default) means"
+                        + " when sold out.",
+                example = "5",
+                defaultValue = "0")
+        @Min(0) @Max(Product.MAX_LOW_STOCK_THRESHOLD) @Nullable Integer lowStockThreshold) {
 
     /** Valid by now: Bean Validation has checked every field. */
     @SuppressWarnings("NullAway")
     NewProduct toCommand() {
-        return new NewProduct(new Sku(sku), name, description, new Price(price), stock);
+        return new NewProduct(
+                new Sku(sku),
+                name,
+                description,
+                new Price(price),
+                stock,
+                lowStockThreshold == null ? 0 : lowStockThreshold);
     }
 }

@@ -75,7 +75,7 @@ class ProductController {
     @Operation(
             summary = "Change a product",
             description = "JSON merge patch: only the fields sent change. The sku and stock cannot be patched"
-                    + " (stock changes through stock adjustments).")
+                    + " (stock changes through stock adjustments); the low-stock threshold can.")
     @ApiResponse(
             responseCode = "200",
             description = "The product as changed, with its new `ETag`.",

@@ -48,6 +48,12 @@ record ProductResponse(
 
         @Schema(
                 requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "Stock at or below which a `stock.low` webhook event is sent; 0 means when sold out.",
+                example = "5")
+        int lowStockThreshold,
+
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
                 description = "Version of the product; its ETag is this number in quotes.",
                 example = "3")
         long version,
@@ -73,6 +79,7 @@ record ProductResponse(
                 product.price().amount(),
                 product.stock(),
                 product.inStock(),
+                product.lowStockThreshold(),
                 product.version(),
                 product.createdAt(),
                 product.updatedAt());
