@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.stockroom.identity.authorization.OAuthProperties;
+import dev.stockroom.shared.security.SecretProtection;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
@@ -45,7 +46,7 @@ public class SigningKeys {
     private final Duration publishRetiredFor;
     private final Duration refresh;
     private final ApplicationEventPublisher events;
-    private final PrivateKeyProtection protection;
+    private final SecretProtection protection;
     private volatile Snapshot snapshot = new Snapshot(new JWKSet(), new JWKSet(), Instant.EPOCH);
 
     SigningKeys(
@@ -60,7 +61,7 @@ public class SigningKeys {
         this.clock = clock;
         this.publishRetiredFor = properties.accessTokenTtl().plus(Duration.ofMinutes(1));
         this.refresh = properties.signingKeyRefresh();
-        this.protection = new PrivateKeyProtection(properties.signingKeySecret());
+        this.protection = new SecretProtection(properties.signingKeySecret());
         if (properties.signingKeySecret().isBlank() && !properties.external()) {
             LoggerFactory.getLogger(SigningKeys.class)
                     .info("Signing keys are stored unencrypted; set STOCKROOM_SIGNING_KEY_SECRET to encrypt them");

@@ -10,6 +10,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import dev.stockroom.shared.security.SecretProtection;
 import dev.stockroom.support.Api;
 import dev.stockroom.support.ApiTest;
 import dev.stockroom.support.Response;
@@ -58,10 +59,8 @@ class TokenAttacksIT {
                 .single();
         kid = (String) row[0];
         byte[] stored = (byte[]) row[1];
-        assertThat(PrivateKeyProtection.isProtected(stored))
-                .as("encrypted at rest")
-                .isTrue();
-        byte[] pkcs8 = new PrivateKeyProtection("test-signing-key-secret").reveal(stored);
+        assertThat(SecretProtection.isProtected(stored)).as("encrypted at rest").isTrue();
+        byte[] pkcs8 = new SecretProtection("test-signing-key-secret").reveal(stored);
         key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
         publicKey = (byte[]) row[2];
     }

@@ -18,16 +18,19 @@ public final class SecondInstance implements AutoCloseable {
         this.context = context;
     }
 
-    public static SecondInstance sharing(DataSource dataSource) {
+    /** @param extra further arguments ({@code --name=value}), such as a test's own properties */
+    public static SecondInstance sharing(DataSource dataSource, String... extra) {
         var hikari = (HikariDataSource) dataSource;
+        var arguments = new java.util.ArrayList<>(java.util.List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + hikari.getJdbcUrl(),
+                "--spring.datasource.username=" + hikari.getUsername(),
+                "--spring.datasource.password=" + (hikari.getPassword() == null ? "" : hikari.getPassword()),
+                "--spring.datasource.hikari.maximum-pool-size=5"));
+        arguments.addAll(java.util.List.of(extra));
         var context = new SpringApplicationBuilder(StockroomApplication.class)
                 .profiles("test")
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + hikari.getJdbcUrl(),
-                        "--spring.datasource.username=" + hikari.getUsername(),
-                        "--spring.datasource.password=" + (hikari.getPassword() == null ? "" : hikari.getPassword()),
-                        "--spring.datasource.hikari.maximum-pool-size=5");
+                .run(arguments.toArray(String[]::new));
         return new SecondInstance(context);
     }
 

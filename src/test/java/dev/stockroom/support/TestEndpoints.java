@@ -15,9 +15,26 @@ public class TestEndpoints {
     private static final Logger log = LoggerFactory.getLogger(TestEndpoints.class);
 
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final dev.stockroom.catalog.Catalog catalog;
 
-    TestEndpoints(org.springframework.context.ApplicationEventPublisher events) {
+    TestEndpoints(org.springframework.context.ApplicationEventPublisher events, dev.stockroom.catalog.Catalog catalog) {
         this.events = events;
+        this.catalog = catalog;
+    }
+
+    /** Adds a product in a transaction that then fails: nothing of it may remain, nor be sent anywhere. */
+    @org.springframework.web.bind.annotation.PostMapping("/test/product-then-fail")
+    @org.springframework.transaction.annotation.Transactional
+    public String productThenFail(
+            @org.springframework.web.bind.annotation.RequestBody java.util.Map<String, Object> body) {
+        catalog.add(new dev.stockroom.catalog.NewProduct(
+                new dev.stockroom.catalog.domain.Sku(String.valueOf(body.get("sku"))),
+                String.valueOf(body.get("name")),
+                null,
+                dev.stockroom.catalog.domain.Price.of(String.valueOf(body.get("price"))),
+                1,
+                0));
+        throw new IllegalStateException("failing after the change");
     }
 
     public static final String SECRET = "select password_hash from secret_table";

@@ -1,4 +1,4 @@
-package dev.stockroom.identity;
+package dev.stockroom.shared.security;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -12,11 +12,12 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Encrypts signing keys' private parts at rest (AES-256-GCM, the key derived from
- * {@code STOCKROOM_SIGNING_KEY_SECRET}), so a copy of the database alone cannot sign tokens. Without a secret,
- * keys are stored as they are; keys stored before a secret was set stay readable.
+ * Encrypts secrets at rest (AES-256-GCM, the key derived from {@code STOCKROOM_SIGNING_KEY_SECRET}): the signing
+ * keys' private parts, so a copy of the database alone cannot sign tokens, and the webhook signing secrets, so it
+ * cannot sign webhooks either. Without a secret, values are stored as they are; values stored before a secret
+ * was set stay readable.
  */
-final class PrivateKeyProtection {
+public final class SecretProtection {
 
     private static final byte[] MAGIC = "SRK1".getBytes(StandardCharsets.US_ASCII);
     private static final int IV_LENGTH = 12;
@@ -24,11 +25,16 @@ final class PrivateKeyProtection {
     private final @Nullable SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
 
-    PrivateKeyProtection(String secret) {
+    public SecretProtection(String secret) {
         this.key = secret.isBlank() ? null : new SecretKeySpec(sha256(secret), "AES");
     }
 
-    byte[] protect(byte[] privateKey) {
+    /** Whether values are encrypted, that is whether a secret is set. */
+    public boolean encrypts() {
+        return key != null;
+    }
+
+    public byte[] protect(byte[] privateKey) {
         if (key == null) {
             return privateKey;
         }
@@ -45,17 +51,17 @@ final class PrivateKeyProtection {
                     .put(sealed)
                     .array();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot encrypt a signing key", e);
+            throw new IllegalStateException("Cannot encrypt a secret", e);
         }
     }
 
-    byte[] reveal(byte[] stored) {
+    public byte[] reveal(byte[] stored) {
         if (!isProtected(stored)) {
             return stored;
         }
         if (key == null) {
             throw new IllegalStateException(
-                    "Signing keys are encrypted; set STOCKROOM_SIGNING_KEY_SECRET to the secret they were stored with");
+                    "Secrets are encrypted; set STOCKROOM_SIGNING_KEY_SECRET to the secret they were stored with");
         }
         try {
             var cipher = Cipher.getInstance("AES/GCM/NoPadding");
@@ -66,11 +72,11 @@ final class PrivateKeyProtection {
             cipher.updateAAD(MAGIC);
             return cipher.doFinal(Arrays.copyOfRange(stored, MAGIC.length + IV_LENGTH, stored.length));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("A signing key cannot be decrypted with STOCKROOM_SIGNING_KEY_SECRET", e);
+            throw new IllegalStateException("A secret cannot be decrypted with STOCKROOM_SIGNING_KEY_SECRET", e);
         }
     }
 
-    static boolean isProtected(byte[] stored) {
+    public static boolean isProtected(byte[] stored) {
         return stored.length > MAGIC.length + IV_LENGTH && Arrays.equals(Arrays.copyOf(stored, MAGIC.length), MAGIC);
     }
 

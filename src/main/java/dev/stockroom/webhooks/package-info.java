@@ -1,0 +1,12 @@
+/**
+ * Webhooks to partners. A subscription names a URL and the event types it wants; every matching event is written
+ * to the outbox ({@code webhook_delivery}) in the transaction of the change it reports, then sent off the
+ * request path by {@link dev.stockroom.webhooks.DeliveryWorker} on whichever instance claims it, signed as the
+ * Standard Webhooks specification says, retried with backoff, held back by a per-subscription circuit breaker,
+ * and never to an address inside our network ({@code webhooks.outbound}). {@link WebhookSubscriptions} is the
+ * module's public face; the HTTP edge lives in {@code webhooks.web}.
+ */
+@NullMarked
+package dev.stockroom.webhooks;
+
+import org.jspecify.annotations.NullMarked;

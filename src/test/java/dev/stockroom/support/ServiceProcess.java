@@ -1,0 +1,126 @@
+package dev.stockroom.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stockroom.StockroomApplication;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The service as its own process, as it runs in production (test profile, on a free port, its console in a
+ * log file): for what only a real process shows, such as a SIGTERM or a SIGKILL.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ServiceProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts the service with these extra arguments ({@code --name=value}) and waits until it is ready. */
+    public static ServiceProcess start(String... extra) throws IOException, InterruptedException {
+        int port = freePort();
+        Path log = Files.createTempFile("stockroom-process", ".log");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        var command = new ArrayList<>(List.of(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                StockroomApplication.class.getName(),
+                "--spring.profiles.active=test",
+                "--server.port=" + port,
+                "--logging.structured.format.console=ecs"));
+        command.addAll(List.of(extra));
+        var process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        var started = new ServiceProcess(process, port, log);
+        started.awaitReady();
+        return started;
+    }
+
+    /** An {@link Api} of this process, with the test admin's token. */
+    public Api api() {
+        return new Api(port);
+    }
+
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    /** Waits until the log has a line with the text. */
+    public void awaitLogLine(String text) throws InterruptedException {
+        var deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(deadline)) {
+            if (log().contains(text)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no log line with '" + text + "':\n" + log());
+    }
+
+    /** SIGTERM: the service shuts down gracefully. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** SIGKILL: the process dies at once, with nothing finished or flushed. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    public boolean waitForExit(Duration within) throws InterruptedException {
+        return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void awaitReady() throws InterruptedException {
+        var anonymous = new Api(port).anonymous();
+        var deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(process.isAlive()).as(this::log).isTrue();
+            try {
+                if (anonymous.get("/actuator/health/readiness").send().status() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("service did not become ready:\n" + log());
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
