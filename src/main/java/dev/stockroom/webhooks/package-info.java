@@ -1,0 +1,5 @@
+/** Webhooks to partners. */
+@NullMarked
+package dev.stockroom.webhooks;
+
+import org.jspecify.annotations.NullMarked;
