@@ -137,17 +137,17 @@ class WebhookDeliveryIT {
         String subscription = webhooks.subscribe(receiver, "product.created").at("/id");
         Products.create(api, Products.aWidget());
 
-        var dead = webhooks.awaitDelivery(subscription, page -> "dead".equals(page.at("/items/0/status")), SOON);
-        assertThat(dead.json().path("items").get(0).path("attempts").asInt()).isEqualTo(3);
-        assertThat(dead.json().path("items").get(0).path("last_status_code").asInt())
+        var dead = webhooks.awaitDelivery(subscription, page -> "dead".equals(page.at("/data/0/status")), SOON);
+        assertThat(dead.json().path("data").get(0).path("attempts").asInt()).isEqualTo(3);
+        assertThat(dead.json().path("data").get(0).path("last_status_code").asInt())
                 .isEqualTo(503);
 
-        String delivery = dead.at("/items/0/id");
+        String delivery = dead.at("/data/0/id");
         var retried =
                 api.post("/v1/webhook-deliveries/" + delivery + "/retry", "").send();
         assertThat(retried.status()).isEqualTo(202);
         assertThat(retried.at("/status")).isEqualTo("pending");
-        webhooks.awaitDelivery(subscription, page -> "succeeded".equals(page.at("/items/0/status")), SOON);
+        webhooks.awaitDelivery(subscription, page -> "succeeded".equals(page.at("/data/0/status")), SOON);
         assertThat(receiver.received()).hasSize(4);
 
         var again =
@@ -163,9 +163,9 @@ class WebhookDeliveryIT {
 
         Products.create(api, Products.aWidget());
         receiver.await(1, SOON);
-        var failed = webhooks.awaitDelivery(subscription, page -> "failed".equals(page.at("/items/0/status")), SOON);
+        var failed = webhooks.awaitDelivery(subscription, page -> "failed".equals(page.at("/data/0/status")), SOON);
 
-        assertThat(failed.json().path("items").get(0).path("last_status_code").asInt())
+        assertThat(failed.json().path("data").get(0).path("last_status_code").asInt())
                 .isEqualTo(410);
         var disabled = api.get("/v1/webhook-subscriptions/" + subscription).send();
         assertThat(disabled.json().path("enabled").asBoolean()).isFalse();
@@ -202,8 +202,8 @@ class WebhookDeliveryIT {
                         .asString())
                 .isEqualTo(order);
         var timedOut = webhooks.awaitDelivery(
-                stuck, page -> "timeout".equals(page.at("/items/1/last_error")), Duration.ofSeconds(8));
-        assertThat(timedOut.at("/items/1/status")).isIn("pending", "dead");
+                stuck, page -> "timeout".equals(page.at("/data/1/last_error")), Duration.ofSeconds(8));
+        assertThat(timedOut.at("/data/1/status")).isIn("pending", "dead");
     }
 
     @Test
@@ -233,9 +233,9 @@ class WebhookDeliveryIT {
         String subscription = webhooks.subscribe(receiver, "product.created").at("/id");
 
         Products.create(api, Products.aWidget());
-        var failed = webhooks.awaitDelivery(subscription, page -> "failed".equals(page.at("/items/0/status")), SOON);
+        var failed = webhooks.awaitDelivery(subscription, page -> "failed".equals(page.at("/data/0/status")), SOON);
 
-        assertThat(failed.json().path("items").get(0).path("last_status_code").asInt())
+        assertThat(failed.json().path("data").get(0).path("last_status_code").asInt())
                 .isEqualTo(302);
         assertThat(receiver.received()).hasSize(1);
     }
@@ -252,9 +252,9 @@ class WebhookDeliveryIT {
                 .update();
 
         Products.create(api, Products.aWidget());
-        var failed = webhooks.awaitDelivery(subscription, page -> "failed".equals(page.at("/items/0/status")), SOON);
+        var failed = webhooks.awaitDelivery(subscription, page -> "failed".equals(page.at("/data/0/status")), SOON);
 
-        assertThat(failed.at("/items/0/last_error")).isEqualTo("forbidden address");
+        assertThat(failed.at("/data/0/last_error")).isEqualTo("forbidden address");
         assertThat(inside.received()).isEmpty();
         inside.close();
     }

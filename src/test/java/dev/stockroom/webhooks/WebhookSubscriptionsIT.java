@@ -80,7 +80,7 @@ class WebhookSubscriptionsIT {
         assertThat(changed.json().path("event_types").toString()).isEqualTo("[\"order.shipped\",\"stock.adjusted\"]");
         var page = api.get("/v1/webhook-subscriptions?limit=1").send();
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.json().path("items")).hasSize(1);
+        assertThat(page.json().path("data")).hasSize(1);
 
         assertThat(api.delete("/v1/webhook-subscriptions/" + id).send().status())
                 .isEqualTo(204);
@@ -176,7 +176,7 @@ class WebhookSubscriptionsIT {
         assertThat(partner.get("/v1/webhook-subscriptions?limit=100")
                         .send()
                         .json()
-                        .path("items"))
+                        .path("data"))
                 .extracting(item -> item.path("id").asString())
                 .containsExactly(mine.at("/id"));
         assertThat(api.get("/v1/webhook-subscriptions/" + theirs.at("/id"))

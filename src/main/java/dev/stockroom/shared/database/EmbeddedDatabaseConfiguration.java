@@ -35,7 +35,9 @@ class EmbeddedDatabaseConfiguration {
         } else {
             var dataDir = properties.dataDir().toAbsolutePath().normalize();
             Files.createDirectories(dataDir);
-            builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
+            // zonky turns synchronous_commit off for speed; data that is kept must survive a crash once committed
+            // (the webhook outbox among it), so commits wait for the WAL on disk as on any PostgreSQL server.
+            builder.setDataDirectory(dataDir).setCleanDataDirectory(false).setServerConfig("synchronous_commit", "on");
         }
         var postgres = builder.start();
         log.info(
