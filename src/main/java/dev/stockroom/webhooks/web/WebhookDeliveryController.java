@@ -33,7 +33,7 @@ class WebhookDeliveryController {
     @RequiresScope(Scopes.WEBHOOKS_MANAGE)
     @Operation(summary = "Get a webhook delivery")
     @ApiResponse(responseCode = "200", description = "The delivery.")
-    ResponseEntity<DeliveryResponse> get(@PathVariable @Parameter(description = "Delivery id.") UUID id) {
+    ResponseEntity<DeliveryResponse> getDelivery(@PathVariable @Parameter(description = "Delivery id.") UUID id) {
         return ResponseEntity.ok(DeliveryResponse.from(webhooks.delivery(id, Caller.current())));
     }
 
@@ -47,7 +47,7 @@ class WebhookDeliveryController {
     @ApiResponse(
             responseCode = "409",
             description = "The delivery is not dead or failed; the problem states its status.")
-    ResponseEntity<DeliveryResponse> retry(@PathVariable @Parameter(description = "Delivery id.") UUID id) {
+    ResponseEntity<DeliveryResponse> retryDelivery(@PathVariable @Parameter(description = "Delivery id.") UUID id) {
         return ResponseEntity.accepted().body(DeliveryResponse.from(webhooks.retry(id, Caller.current())));
     }
 }

@@ -79,8 +79,12 @@ class WebhookDocumentation {
         var schema = new ObjectSchema();
         schema.setDescription("The body of a webhook: the event type, when it happened, and the resource as the"
                 + " REST API answered it at that moment (for a deletion, as it was just before).");
-        schema.addProperty("type", type.description("The event type."));
-        schema.addProperty("timestamp", new DateTimeSchema().description("When the event happened (RFC 3339)."));
+        schema.addProperty("type", type.description("The event type.").example(types.getFirst()));
+        schema.addProperty(
+                "timestamp",
+                new DateTimeSchema()
+                        .description("When the event happened (RFC 3339).")
+                        .example("2026-12-01T10:15:30.123Z"));
         schema.addProperty("data", new Schema<>().$ref("#/components/schemas/" + dataOf(envelope)));
         schema.setRequired(List.of("type", "timestamp", "data"));
         return schema;
@@ -89,8 +93,14 @@ class WebhookDocumentation {
     private static Schema<?> testData() {
         var schema = new ObjectSchema();
         schema.setDescription("The data of a `webhook.test` event.");
-        schema.addProperty("subscription_id", new UUIDSchema());
-        schema.addProperty("message", new StringSchema().example("This is a test event from Stockroom."));
+        schema.addProperty(
+                "subscription_id",
+                new UUIDSchema()
+                        .description("The subscription tested.")
+                        .example("7d7e4f0c-3c1b-4a57-9a43-2b1f0e6d5c21"));
+        schema.addProperty(
+                "message",
+                new StringSchema().description("A greeting.").example("This is a test event from Stockroom."));
         schema.setRequired(List.of("subscription_id", "message"));
         return schema;
     }

@@ -58,7 +58,7 @@ class WebhookSubscriptionController {
             responseCode = "201",
             description = "Subscribed; the body has the signing secret.",
             headers = {@Header(name = HttpHeaders.LOCATION), @Header(name = HttpHeaders.ETAG)})
-    ResponseEntity<CreatedSubscriptionResponse> create(@Valid @RequestBody CreateSubscriptionRequest request) {
+    ResponseEntity<CreatedSubscriptionResponse> subscribe(@Valid @RequestBody CreateSubscriptionRequest request) {
         var created = webhooks.create(request.toCommand(), Caller.current());
         return ResponseEntity.created(Locations.child(created.subscription().id()))
                 .eTag(ETags.of(created.subscription().version()))
@@ -70,7 +70,8 @@ class WebhookSubscriptionController {
     @Operation(summary = "Get a webhook subscription")
     @ApiResponse(responseCode = "200", description = "The subscription.", headers = @Header(name = HttpHeaders.ETAG))
     @ApiResponse(responseCode = "304", description = "Not modified since the ETag in `If-None-Match`.")
-    ResponseEntity<SubscriptionResponse> get(@PathVariable @Parameter(description = "Subscription id.") UUID id) {
+    ResponseEntity<SubscriptionResponse> getSubscription(
+            @PathVariable @Parameter(description = "Subscription id.") UUID id) {
         var subscription = webhooks.get(id, Caller.current());
         return ResponseEntity.ok().eTag(ETags.of(subscription.version())).body(SubscriptionResponse.from(subscription));
     }
@@ -79,7 +80,7 @@ class WebhookSubscriptionController {
     @RequiresScope(Scopes.WEBHOOKS_MANAGE)
     @Operation(summary = "List webhook subscriptions", description = "In creation order, cursor-paginated.")
     @ApiResponse(responseCode = "200", description = "One page of subscriptions.")
-    ResponseEntity<PageResponse<SubscriptionResponse>> list(@Valid PageParameters page) {
+    ResponseEntity<PageResponse<SubscriptionResponse>> listSubscriptions(@Valid PageParameters page) {
         return PageResponse.ok(
                 webhooks.list(new SubscriptionSearch(page.size(), page.cursor()), Caller.current()),
                 SubscriptionResponse::from);
@@ -94,7 +95,7 @@ class WebhookSubscriptionController {
             responseCode = "200",
             description = "The subscription as changed.",
             headers = @Header(name = HttpHeaders.ETAG))
-    ResponseEntity<SubscriptionResponse> update(
+    ResponseEntity<SubscriptionResponse> changeSubscription(
             @PathVariable @Parameter(description = "Subscription id.") UUID id,
             @IfMatch(description = "Change only if the subscription still has this ETag.", example = "1")
                     Precondition precondition,
@@ -107,7 +108,7 @@ class WebhookSubscriptionController {
     @RequiresScope(Scopes.WEBHOOKS_MANAGE)
     @Operation(summary = "Delete a webhook subscription", description = "Its pending deliveries go with it.")
     @ApiResponse(responseCode = "204", description = "Deleted.")
-    ResponseEntity<Void> delete(
+    ResponseEntity<Void> deleteSubscription(
             @PathVariable @Parameter(description = "Subscription id.") UUID id,
             @IfMatch(description = "Delete only if the subscription still has this ETag.", example = "1")
                     Precondition precondition) {
@@ -142,7 +143,7 @@ class WebhookSubscriptionController {
             description = "Sends a `webhook.test` event now and answers the delivery as it came out: `succeeded`,"
                     + " or `pending` with the receiver's status code or error (it is retried like any other).")
     @ApiResponse(responseCode = "200", description = "The delivery after its first attempt.")
-    ResponseEntity<DeliveryResponse> test(@PathVariable @Parameter(description = "Subscription id.") UUID id) {
+    ResponseEntity<DeliveryResponse> sendTestEvent(@PathVariable @Parameter(description = "Subscription id.") UUID id) {
         return ResponseEntity.ok(DeliveryResponse.from(webhooks.test(id, Caller.current())));
     }
 
@@ -150,7 +151,7 @@ class WebhookSubscriptionController {
     @RequiresScope(Scopes.WEBHOOKS_MANAGE)
     @Operation(summary = "List a subscription's deliveries", description = "Newest first, cursor-paginated.")
     @ApiResponse(responseCode = "200", description = "One page of deliveries.")
-    ResponseEntity<PageResponse<DeliveryResponse>> deliveries(
+    ResponseEntity<PageResponse<DeliveryResponse>> listDeliveries(
             @PathVariable @Parameter(description = "Subscription id.") UUID id, @Valid PageParameters page) {
         return PageResponse.ok(
                 webhooks.deliveries(new DeliverySearch(id, page.size(), page.cursor()), Caller.current()),
