@@ -157,6 +157,38 @@ class WebhookDeliveryIT {
     }
 
     @Test
+    void aCircuitBreakerStopsHammeringAFailingReceiverAndProbesItUntilItRecovers() {
+        var healthy = new java.util.concurrent.atomic.AtomicBoolean(false);
+        var receiver = Receiver.scripted(n -> healthy.get() ? 200 : 503);
+        String subscription = webhooks.subscribe(receiver, "product.created").at("/id");
+        for (int i = 0; i < 4; i++) {
+            Products.create(api, Products.aWidget());
+        }
+
+        var first = receiver.await(1, SOON).getFirst().at();
+        Webhooks.sleep(2500);
+        // Without the breaker: 4 deliveries x 3 attempts, all within about 2 s (waits of 300 ms, then 1.8 s).
+        long within = receiver.received().stream()
+                .filter(message -> message.at().isBefore(first.plusMillis(2500)))
+                .count();
+        assertThat(within).isBetween(4L, 7L);
+
+        healthy.set(true);
+        webhooks.awaitDelivery(
+                subscription,
+                page -> page.json().path("data").size() == 4
+                        && java.util.stream.StreamSupport.stream(
+                                        page.json().path("data").spliterator(), false)
+                                .allMatch(delivery -> delivery.path("status")
+                                                .asString()
+                                                .equals("succeeded")
+                                        || delivery.path("status").asString().equals("dead")),
+                Duration.ofSeconds(25));
+        assertThat(receiver.received().stream().filter(message -> message.at().isAfter(first.plusMillis(2500))))
+                .isNotEmpty();
+    }
+
+    @Test
     void goneDisablesTheSubscription() {
         var receiver = Receiver.answering(410);
         String subscription = webhooks.subscribe(receiver, "product.created").at("/id");
