@@ -19,6 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,6 +44,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private final WebhookProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final Backoff backoff;
     private final Semaphore slots;
     private final ReentrantLock lock = new ReentrantLock();
@@ -58,13 +60,15 @@ public class DeliveryWorker implements SmartLifecycle {
             WebhookHttpClient http,
             WebhookProperties properties,
             TransactionTemplate transactions,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.http = http;
         this.properties = properties;
         this.transactions = transactions;
         this.clock = clock;
+        this.events = events;
         this.backoff = new Backoff(properties.retryInitial(), properties.retryMaxDelay());
         this.slots = new Semaphore(properties.concurrency());
     }
@@ -183,7 +187,12 @@ public class DeliveryWorker implements SmartLifecycle {
                 subscriptions.recordSuccess(subscription);
             } else if (outcome.gone()) {
                 deliveries.recordAttempt(delivery.id(), Delivery.Status.FAILED, now, outcome.statusCode(), null);
-                subscriptions.disable(subscription, "The receiver answered 410 Gone.", now);
+                String reason = "The receiver answered 410 Gone.";
+                if (subscriptions.disable(subscription, reason, now)) {
+                    subscriptions
+                            .findById(subscription)
+                            .ifPresent(disabled -> events.publishEvent(new SubscriptionDisabled(disabled, reason)));
+                }
                 log.info("Webhook subscription {} disabled: {} answered 410 Gone", subscription, url.getHost());
             } else if (outcome.retryable()) {
                 boolean last = delivery.attempts() >= properties.maxAttempts();

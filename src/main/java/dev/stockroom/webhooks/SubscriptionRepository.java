@@ -147,13 +147,14 @@ class SubscriptionRepository {
     }
 
     /** The receiver said the endpoint is gone (410): nothing more is sent until someone enables it again. */
-    void disable(UUID id, String reason, Instant now) {
-        jdbc.sql("update webhook_subscription set enabled = false, disabled_reason = :reason, updated_at = :now,"
-                        + " version = version + 1 where id = :id and enabled")
-                .param("id", id)
-                .param("reason", reason)
-                .param("now", now.atOffset(ZoneOffset.UTC))
-                .update();
+    boolean disable(UUID id, String reason, Instant now) {
+        return jdbc.sql("update webhook_subscription set enabled = false, disabled_reason = :reason, updated_at = :now,"
+                                + " version = version + 1 where id = :id and enabled")
+                        .param("id", id)
+                        .param("reason", reason)
+                        .param("now", now.atOffset(ZoneOffset.UTC))
+                        .update()
+                == 1;
     }
 
     private Map<String, Object> parameters(WebhookSubscription subscription) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,6 +32,7 @@ public class WebhookSubscriptions {
     private final OutboundPolicy policy;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     WebhookSubscriptions(
             SubscriptionRepository subscriptions,
@@ -39,7 +41,8 @@ public class WebhookSubscriptions {
             DeliveryWorker worker,
             OutboundPolicy policy,
             TransactionTemplate transactions,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.publisher = publisher;
@@ -47,6 +50,7 @@ public class WebhookSubscriptions {
         this.policy = policy;
         this.transactions = transactions;
         this.clock = clock;
+        this.events = events;
     }
 
     public CreatedSubscription create(NewSubscription request, Caller caller) {
@@ -61,7 +65,10 @@ public class WebhookSubscriptions {
                 caller.subject(),
                 secret,
                 clock.instant());
-        transactions.executeWithoutResult(status -> subscriptions.insert(subscription));
+        transactions.executeWithoutResult(status -> {
+            subscriptions.insert(subscription);
+            events.publishEvent(new SubscriptionCreated(subscription));
+        });
         return new CreatedSubscription(subscription, secret);
     }
 
@@ -89,6 +96,7 @@ public class WebhookSubscriptions {
             var changed = current.apply(checkedChanges, clock.instant());
             if (changed != current) {
                 subscriptions.update(changed);
+                events.publishEvent(new SubscriptionUpdated(current, changed));
             }
             return changed;
         });
@@ -99,6 +107,7 @@ public class WebhookSubscriptions {
             var current = locked(id, caller);
             precondition.verify("webhook subscription", current.version());
             subscriptions.delete(id);
+            events.publishEvent(new SubscriptionDeleted(current));
         });
     }
 
@@ -110,6 +119,7 @@ public class WebhookSubscriptions {
             precondition.verify("webhook subscription", current.version());
             var changed = current.rotateSecret(secret, clock.instant());
             subscriptions.update(changed);
+            events.publishEvent(new SubscriptionSecretRotated(changed));
             return changed;
         });
         return new CreatedSubscription(rotated, secret);

@@ -202,6 +202,10 @@ class WebhookDeliveryIT {
         var disabled = api.get("/v1/webhook-subscriptions/" + subscription).send();
         assertThat(disabled.json().path("enabled").asBoolean()).isFalse();
         assertThat(disabled.at("/disabled_reason")).contains("410");
+        var audit = api.get("/v1/audit-events?action=webhook_subscription.disabled&resource_id=" + subscription)
+                .send();
+        assertThat(audit.json().path("data")).hasSize(1);
+        assertThat(audit.at("/data/0/actor")).isEqualTo("system");
         Products.create(api, Products.aWidget());
         Webhooks.sleep(500);
         assertThat(receiver.received()).hasSize(1);

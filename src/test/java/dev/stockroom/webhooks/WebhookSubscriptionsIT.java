@@ -58,6 +58,15 @@ class WebhookSubscriptionsIT {
                 .query(byte[].class)
                 .single();
         assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain(secret.substring(6));
+
+        String rotated = api.post("/v1/webhook-subscriptions/" + response.at("/id") + "/secret-rotation", "")
+                .send()
+                .at("/secret");
+        var audit = api.get("/v1/audit-events?resource_type=webhook_subscription&resource_id=" + response.at("/id"))
+                .send();
+        assertThat(audit.json().path("data").findValuesAsString("action"))
+                .contains("webhook_subscription.created", "webhook_subscription.secret_rotated");
+        assertThat(audit.body()).doesNotContain(secret.substring(6)).doesNotContain(rotated.substring(6));
     }
 
     @Test
