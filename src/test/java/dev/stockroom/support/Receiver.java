@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 
 /**
  * A webhook receiver on loopback, started by a test: it records every request and answers as told (a status
- * per request, or never). Closing it stops it at once.
+ * per request, or never; a 429 asks for {@code Retry-After: 2}, a redirect points at the cloud metadata
+ * address). Closing it stops it at once.
  */
 public final class Receiver implements AutoCloseable {
 
@@ -111,6 +112,9 @@ public final class Receiver implements AutoCloseable {
             }
             exchange.close();
             return;
+        }
+        if (status == 429) {
+            exchange.getResponseHeaders().add("Retry-After", "2");
         }
         if (status >= 300 && status < 400) {
             exchange.getResponseHeaders().add("Location", "http://169.254.169.254/latest/meta-data/");

@@ -132,6 +132,32 @@ class WebhookDeliveryIT {
     }
 
     @Test
+    void aReceiverThatAsksToSlowDownIsAnsweredAfterItsRetryAfter() {
+        var receiver = Receiver.scripted(n -> n == 0 ? 429 : 200);
+        webhooks.subscribe(receiver, "product.created");
+
+        Products.create(api, Products.aWidget());
+        var attempts = receiver.await(2, SOON);
+
+        assertThat(attempts).hasSize(2);
+        // The backoff alone would try again within 300 ms.
+        assertThat(Duration.between(attempts.get(0).at(), attempts.get(1).at())).isGreaterThan(Duration.ofMillis(1900));
+    }
+
+    @Test
+    void aRefusalIsNotRetried() {
+        var receiver = Receiver.answering(400);
+        String subscription = webhooks.subscribe(receiver, "product.created").at("/id");
+
+        Products.create(api, Products.aWidget());
+        var failed = webhooks.awaitDelivery(subscription, page -> "failed".equals(page.at("/data/0/status")), SOON);
+        Webhooks.sleep(800);
+
+        assertThat(failed.at("/data/0/attempts")).isEqualTo("1");
+        assertThat(receiver.received()).hasSize(1);
+    }
+
+    @Test
     void aDeadDeliveryIsListedAndCanBeSentAgain() {
         var receiver = Receiver.scripted(n -> n < 3 ? 503 : 200);
         String subscription = webhooks.subscribe(receiver, "product.created").at("/id");
@@ -228,6 +254,9 @@ class WebhookDeliveryIT {
         OrderData.place(api, customer, product, 1);
         var placingWhileStuck = Duration.ofNanos(System.nanoTime() - second);
 
+        System.out.printf(
+                "Placing an order with a receiver that never answers: %d ms, and while it hangs: %d ms%n",
+                placing.toMillis(), placingWhileStuck.toMillis());
         assertThat(placing).isLessThan(Duration.ofMillis(1000));
         assertThat(placingWhileStuck).isLessThan(Duration.ofMillis(1000));
         assertThat(healthy.await(2, Duration.ofSeconds(3))).hasSize(2);
