@@ -17,7 +17,8 @@ class ConfigurationDefaultsTest {
     void publicUrlFollowsThePortTheServerListensOnNotThePortVariable() throws IOException {
         var environment = environmentWith(Map.of("server.port", "9123"));
 
-        assertThat(environment.getProperty("stockroom.oauth.public-url")).isEqualTo("http://127.0.0.1:9123");
+        assertThat(environment.getProperty("stockroom.identity.oauth.public-url"))
+                .isEqualTo("http://127.0.0.1:9123");
         assertThat(environment.getProperty("springdoc.swagger-ui.oauth2-redirect-url"))
                 .isEqualTo("http://127.0.0.1:9123/swagger-ui/oauth2-redirect.html");
     }
@@ -26,7 +27,8 @@ class ConfigurationDefaultsTest {
     void publicUrlFollowsThePortVariableWhenNoServerPortIsGiven() throws IOException {
         var environment = environmentWith(Map.of("PORT", "7001"));
 
-        assertThat(environment.getProperty("stockroom.oauth.public-url")).isEqualTo("http://127.0.0.1:7001");
+        assertThat(environment.getProperty("stockroom.identity.oauth.public-url"))
+                .isEqualTo("http://127.0.0.1:7001");
     }
 
     @Test
@@ -34,7 +36,8 @@ class ConfigurationDefaultsTest {
         var environment =
                 environmentWith(Map.of("server.port", "9123", "STOCKROOM_PUBLIC_URL", "https://api.example.com"));
 
-        assertThat(environment.getProperty("stockroom.oauth.public-url")).isEqualTo("https://api.example.com");
+        assertThat(environment.getProperty("stockroom.identity.oauth.public-url"))
+                .isEqualTo("https://api.example.com");
     }
 
     /** application.yml under a source of higher precedence, as command-line arguments or the environment are. */

@@ -67,10 +67,10 @@ class ProcessLifecycleIT {
         String[] fresh = {
             "--stockroom.embedded-db.ephemeral=false",
             "--stockroom.embedded-db.data-dir=" + dataDir,
-            "--stockroom.bootstrap.admin-client-id=",
-            "--stockroom.bootstrap.admin-client-secret=",
-            "--stockroom.bootstrap.admin-email=",
-            "--stockroom.bootstrap.admin-password="
+            "--stockroom.identity.bootstrap.admin-client-id=",
+            "--stockroom.identity.bootstrap.admin-client-secret=",
+            "--stockroom.identity.bootstrap.admin-email=",
+            "--stockroom.identity.bootstrap.admin-password="
         };
         try {
             String secret;

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param adminEmail email of an admin user
  * @param adminPassword the admin user's password
  */
-@ConfigurationProperties("stockroom.bootstrap")
+@ConfigurationProperties("stockroom.identity.bootstrap")
 record BootstrapProperties(
         @DefaultValue("") String adminClientId,
         @DefaultValue("") String adminClientSecret,

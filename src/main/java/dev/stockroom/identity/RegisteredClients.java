@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * grants exist for nobody.
  */
 @Component("registeredClientRepository")
-@ConditionalOnExpression("'${stockroom.oauth.issuer-uri:}'.isBlank()")
+@ConditionalOnExpression("'${stockroom.identity.oauth.issuer-uri:}'.isBlank()")
 class RegisteredClients implements RegisteredClientRepository {
 
     private final ApiClientRepository clients;

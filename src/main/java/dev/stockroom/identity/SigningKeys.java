@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The RSA keys that sign access tokens (RS256), kept in PostgreSQL so a restart or another instance uses the
  * same keys and no token is invalidated. Exactly one key signs; {@link #rotate()} makes a new one the signer
  * and retires the old one, which stays published in the JWKS until the last token it signed has expired.
- * Instances read the keys again after {@code stockroom.oauth.signing-key-refresh}, and at once when a token
+ * Instances read the keys again after {@code stockroom.identity.oauth.signing-key-refresh}, and at once when a token
  * names a key they do not know yet.
  */
 @Service

@@ -34,7 +34,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * With {@code stockroom.oauth.issuer-uri} set, the service accepts an external OpenID provider's tokens (here
+ * With {@code stockroom.identity.oauth.issuer-uri} set, the service accepts an external OpenID provider's tokens (here
  * signed by test keys served from a local JWKS), maps its configurable scope and role claims, and runs no
  * authorization server of its own.
  */
@@ -64,12 +64,12 @@ class ExternalIssuerIT {
             exchange.close();
         });
         jwks.start();
-        registry.add("stockroom.oauth.issuer-uri", () -> ISSUER);
+        registry.add("stockroom.identity.oauth.issuer-uri", () -> ISSUER);
         registry.add(
-                "stockroom.oauth.jwk-set-uri",
+                "stockroom.identity.oauth.jwk-set-uri",
                 () -> "http://127.0.0.1:" + jwks.getAddress().getPort() + "/certs");
-        registry.add("stockroom.oauth.scope-claim", () -> "scp");
-        registry.add("stockroom.oauth.roles-claim", () -> "realm_access.roles");
+        registry.add("stockroom.identity.oauth.scope-claim", () -> "scp");
+        registry.add("stockroom.identity.oauth.roles-claim", () -> "realm_access.roles");
     }
 
     @AfterAll

@@ -29,11 +29,11 @@ import org.springframework.test.context.TestPropertySource;
 @ApiTest
 @TestPropertySource(
         properties = {
-            "stockroom.throttle.max-account-failures=3",
-            "stockroom.throttle.max-address-failures=5",
-            "stockroom.throttle.window=3s",
-            "stockroom.throttle.account-delay=500ms",
-            "stockroom.security.cors-allowed-origins=https://app.example.com"
+            "stockroom.identity.throttle.max-account-failures=3",
+            "stockroom.identity.throttle.max-address-failures=5",
+            "stockroom.identity.throttle.window=3s",
+            "stockroom.identity.throttle.account-delay=500ms",
+            "stockroom.identity.security.cors-allowed-origins=https://app.example.com"
         })
 class ThrottlingIT {
 

@@ -17,7 +17,7 @@ class AuthorizationCleanup {
         this.jdbc = jdbc;
     }
 
-    @Scheduled(fixedDelayString = "${stockroom.oauth.cleanup-interval:PT10M}", initialDelayString = "PT1M")
+    @Scheduled(fixedDelayString = "${stockroom.identity.oauth.cleanup-interval:PT10M}", initialDelayString = "PT1M")
     void deleteExpired() {
         jdbc.sql("""
                         delete from oauth2_authorization

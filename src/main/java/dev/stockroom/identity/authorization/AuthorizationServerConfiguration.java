@@ -43,7 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * login form.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${stockroom.oauth.issuer-uri:}'.isBlank()")
+@ConditionalOnExpression("'${stockroom.identity.oauth.issuer-uri:}'.isBlank()")
 class AuthorizationServerConfiguration {
 
     @Bean

@@ -28,7 +28,7 @@ import org.springframework.validation.annotation.Validated;
  *     unencrypted
  */
 @Validated
-@ConfigurationProperties("stockroom.oauth")
+@ConfigurationProperties("stockroom.identity.oauth")
 public record OAuthProperties(
         @DefaultValue("") String issuerUri,
         @DefaultValue("") String jwkSetUri,

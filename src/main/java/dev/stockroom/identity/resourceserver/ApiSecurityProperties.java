@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param corsAllowedOrigins origins allowed to call the API from a browser; empty (the default) turns CORS off
  * @param hstsMaxAge {@code Strict-Transport-Security} max-age on HTTPS responses; 0 turns the header off
  */
-@ConfigurationProperties("stockroom.security")
+@ConfigurationProperties("stockroom.identity.security")
 record ApiSecurityProperties(
         @DefaultValue List<String> corsAllowedOrigins,
         @DefaultValue("365d") Duration hstsMaxAge) {}

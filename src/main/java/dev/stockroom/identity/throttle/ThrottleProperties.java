@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * out).
  */
 @Validated
-@ConfigurationProperties("stockroom.throttle")
+@ConfigurationProperties("stockroom.identity.throttle")
 record ThrottleProperties(
         @DefaultValue("5") @Min(1) int maxAccountFailures,
         @DefaultValue("20") @Min(1) int maxAddressFailures,
