@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -33,11 +34,16 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Turns the modules' typed events into webhook deliveries, in the transaction that published them: one outbox
  * row per subscription that wants the event and may see it, its body rendered now (the resource as the REST API
- * answers it at this moment, for that subscription's audience). After the commit the delivery worker is woken,
- * so a delivery leaves within milliseconds rather than at the next poll.
+ * answers it at this moment, for that subscription's audience). When the message broker is configured, every
+ * event also gets one row in the broker's outbox ({@link EventOutbox}), whatever the subscriptions, with the same
+ * envelope rendered for an unbound audience. After the commit the delivery worker and the relay are woken, so a
+ * message leaves within milliseconds rather than at the next poll.
  */
 @Component
 class WebhookPublisher {
+
+    /** Whom the broker's messages are rendered for: internal consumers, bound to no customer. */
+    private static final Caller INTERNAL_AUDIENCE = new Caller("stockroom", Caller.Kind.CLIENT, Set.of(), null);
 
     private final SubscriptionRepository subscriptions;
     private final DeliveryRepository deliveries;
@@ -45,20 +51,27 @@ class WebhookPublisher {
     private final JsonMapper json;
     private final Clock clock;
     private final DeliveryWorker worker;
+    private final @Nullable EventOutbox events;
+    private final @Nullable EventRelay relay;
 
+    /** The outbox and the relay exist only when the broker is configured ({@link EventBrokerConfiguration}). */
     WebhookPublisher(
             SubscriptionRepository subscriptions,
             DeliveryRepository deliveries,
             List<EventRepresentation<?>> representations,
             JsonMapper json,
             Clock clock,
-            DeliveryWorker worker) {
+            DeliveryWorker worker,
+            ObjectProvider<EventOutbox> events,
+            ObjectProvider<EventRelay> relay) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.representations = List.copyOf(representations);
         this.json = json;
         this.clock = clock;
         this.worker = worker;
+        this.events = events.getIfAvailable();
+        this.relay = relay.getIfAvailable();
     }
 
     /** The body partners receive: {@code {"type", "timestamp", "data"}}. */
@@ -121,7 +134,11 @@ class WebhookPublisher {
             }
         }
         if (any) {
-            wakeWorkerAfterCommit();
+            afterCommit(worker::wakeUp);
+        }
+        if (events != null && relay != null) {
+            events.add(type, render(type, now, represent(event, INTERNAL_AUDIENCE)), now);
+            afterCommit(relay::wakeUp);
         }
     }
 
@@ -145,16 +162,16 @@ class WebhookPublisher {
         return new Caller(subscription.owner(), Caller.Kind.CLIENT, Set.of(), subscription.customerId());
     }
 
-    private void wakeWorkerAfterCommit() {
+    private static void afterCommit(Runnable wakeUp) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    worker.wakeUp();
+                    wakeUp.run();
                 }
             });
         } else {
-            worker.wakeUp();
+            wakeUp.run();
         }
     }
 }
