@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
@@ -47,30 +48,63 @@ class ModularityTest {
     }
 
     /**
-     * Structurizr emits a diagram's relationships in no fixed order; sorting each run of {@code Rel(..)} lines
-     * (their order means nothing to PlantUML) makes the committed files change only when the architecture does.
+     * Structurizr emits a diagram's relationships, and the Documenter a module's lists (events listened to,
+     * beans...), in no fixed order; sorting each run of {@code Rel(..)} lines and of list items (their order means
+     * nothing) makes the committed files change only when the architecture does.
      */
     private static void sortRelationships(Path folder) throws IOException {
         try (var files = Files.list(folder)) {
-            for (Path diagram :
-                    files.filter(file -> file.toString().endsWith(".puml")).toList()) {
-                var sorted = new ArrayList<String>();
-                var run = new ArrayList<String>();
-                for (String line : Files.readAllLines(diagram)) {
-                    if (line.startsWith("Rel(")) {
-                        run.add(line);
-                        continue;
-                    }
-                    Collections.sort(run);
-                    sorted.addAll(run);
-                    run.clear();
-                    sorted.add(line);
+            for (Path file : files.toList()) {
+                String name = file.toString();
+                if (name.endsWith(".puml")) {
+                    Files.write(file, sortedRuns(Files.readAllLines(file), "Rel("));
+                } else if (name.endsWith(".adoc")) {
+                    Files.write(file, sortedRuns(Files.readAllLines(file), "* `"));
                 }
-                Collections.sort(run);
-                sorted.addAll(run);
-                Files.write(diagram, sorted);
             }
         }
+    }
+
+    /**
+     * The lines with each run of lines that start with {@code prefix} sorted; in a table cell the first item
+     * starts with {@code |}, which stays on the first line of the run.
+     */
+    private static List<String> sortedRuns(List<String> lines, String prefix) {
+        var sorted = new ArrayList<String>();
+        var run = new ArrayList<String>();
+        boolean cell = false;
+        for (String line : lines) {
+            boolean opensCell = line.startsWith("|" + prefix);
+            if (line.startsWith(prefix) && !run.isEmpty() || opensCell) {
+                if (opensCell) {
+                    flush(sorted, run, cell);
+                    cell = true;
+                    run.add(line.substring(1));
+                } else {
+                    run.add(line);
+                }
+                continue;
+            }
+            if (line.startsWith(prefix)) {
+                flush(sorted, run, cell);
+                cell = false;
+                run.add(line);
+                continue;
+            }
+            flush(sorted, run, cell);
+            cell = false;
+            sorted.add(line);
+        }
+        flush(sorted, run, cell);
+        return sorted;
+    }
+
+    private static void flush(List<String> sorted, List<String> run, boolean cell) {
+        Collections.sort(run);
+        for (int i = 0; i < run.size(); i++) {
+            sorted.add(i == 0 && cell ? "|" + run.get(i) : run.get(i));
+        }
+        run.clear();
     }
 
     @Test
