@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param nextAttemptAt when it is due (pending), or when it was last due
  * @param lastStatusCode the status code of the last attempt's answer, if it got one
  * @param lastError why the last attempt failed without an answer ({@code timeout}, {@code forbidden address}...)
+ * @param traceparent the W3C trace context of the span that wrote it, which its sending continues; null if none
  */
 public record Delivery(
         UUID id,
@@ -24,7 +25,8 @@ public record Delivery(
         @Nullable Instant lastAttemptAt,
         @Nullable Integer lastStatusCode,
         @Nullable String lastError,
-        Instant createdAt) {
+        Instant createdAt,
+        @Nullable String traceparent) {
 
     /** Where a delivery stands. */
     public enum Status implements WireValue {

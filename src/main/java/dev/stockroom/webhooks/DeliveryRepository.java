@@ -25,28 +25,32 @@ import org.springframework.stereotype.Repository;
 class DeliveryRepository {
 
     private static final String COLUMNS = "id, subscription_id, event_type, payload, status, attempts,"
-            + " next_attempt_at, last_attempt_at, last_status_code, last_error, created_at";
+            + " next_attempt_at, last_attempt_at, last_status_code, last_error, created_at, traceparent";
 
     private static final SortKey<Delivery, Instant> NEWEST_FIRST =
             SortKey.instant("created_at", Delivery::createdAt, Delivery::id).reversed();
 
     private final JdbcClient jdbc;
     private final KeysetPages pages;
+    private final DeliveryTracing tracing;
 
-    DeliveryRepository(JdbcClient jdbc, KeysetPages pages) {
+    DeliveryRepository(JdbcClient jdbc, KeysetPages pages, DeliveryTracing tracing) {
         this.jdbc = jdbc;
         this.pages = pages;
+        this.tracing = tracing;
     }
 
+    /** Writes a pending delivery, with the trace context of the current span (so of the request that caused it). */
     void insert(UUID id, UUID subscriptionId, EventType type, String payload, Instant now) {
         jdbc.sql("insert into webhook_delivery (id, subscription_id, event_type, payload, status, attempts,"
-                        + " next_attempt_at, created_at) values (:id, :subscription, :type, :payload, 'pending', 0,"
-                        + " :now, :now)")
+                        + " next_attempt_at, created_at, traceparent) values (:id, :subscription, :type, :payload,"
+                        + " 'pending', 0, :now, :now, :traceparent)")
                 .param("id", id)
                 .param("subscription", subscriptionId)
                 .param("type", type.wireValue())
                 .param("payload", payload)
                 .param("now", now.atOffset(ZoneOffset.UTC))
+                .param("traceparent", tracing.currentTraceparent())
                 .update();
     }
 
@@ -157,6 +161,7 @@ class DeliveryRepository {
                 last == null ? null : last.toInstant(),
                 lastCode,
                 rs.getString("last_error"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getString("traceparent"));
     }
 }

@@ -30,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * slow receiver delays nobody else), and records what came of it: success, a retry after {@link Backoff} (or
  * the receiver's {@code Retry-After}), dead after the last attempt, failed for a refusal, and the subscription
  * disabled by a 410. Failures count towards the subscription's circuit breaker; once it has opened, one delivery
- * probes the receiver when it closes again while the others wait for its result.
+ * probes the receiver when it closes again while the others wait for its result. Each call is a client span in
+ * the trace of the request that caused the delivery ({@link DeliveryTracing}).
  */
 @Component
 public class DeliveryWorker implements SmartLifecycle {
@@ -41,6 +42,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private final DeliveryRepository deliveries;
     private final SubscriptionRepository subscriptions;
     private final WebhookHttpClient http;
+    private final DeliveryTracing tracing;
     private final WebhookProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -58,6 +60,7 @@ public class DeliveryWorker implements SmartLifecycle {
             DeliveryRepository deliveries,
             SubscriptionRepository subscriptions,
             WebhookHttpClient http,
+            DeliveryTracing tracing,
             WebhookProperties properties,
             TransactionTemplate transactions,
             Clock clock,
@@ -65,6 +68,7 @@ public class DeliveryWorker implements SmartLifecycle {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.http = http;
+        this.tracing = tracing;
         this.properties = properties;
         this.transactions = transactions;
         this.clock = clock;
@@ -170,7 +174,9 @@ public class DeliveryWorker implements SmartLifecycle {
                 Signatures.header(subscription.secretsAt(now), delivery.webhookId(), timestamp, delivery.payload()));
         Outcome outcome;
         try {
-            outcome = http.post(subscription.url(), headers, delivery.payload().getBytes(StandardCharsets.UTF_8));
+            byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
+            outcome = tracing.send(
+                    delivery, subscription.url(), headers, () -> http.post(subscription.url(), headers, body));
         } catch (RuntimeException e) {
             log.warn("Webhook delivery {} failed unexpectedly", delivery.id(), e);
             outcome = Outcome.failed(Outcome.CONNECTION_ERROR, Duration.ZERO);

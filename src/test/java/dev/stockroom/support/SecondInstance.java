@@ -20,7 +20,12 @@ public final class SecondInstance implements AutoCloseable {
 
     /** @param extra further arguments ({@code --name=value}), such as a test's own properties */
     public static SecondInstance sharing(DataSource dataSource, String... extra) {
-        var hikari = (HikariDataSource) dataSource;
+        HikariDataSource hikari;
+        try {
+            hikari = dataSource.unwrap(HikariDataSource.class); // the bean is a proxy that observes JDBC calls
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
         var arguments = new java.util.ArrayList<>(java.util.List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + hikari.getJdbcUrl(),

@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The service as its own process, as it runs in production (test profile, on a free port, its console in a
- * log file): for what only a real process shows, such as a SIGTERM or a SIGKILL.
+ * The service as its own process, as it runs in production (test profile, on a free port, JSON logs as
+ * {@code STOCKROOM_LOG_FORMAT=json} makes them, its console in a log file): for what only a real process shows,
+ * such as a SIGTERM, a SIGKILL or its log lines.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -40,13 +41,11 @@ public final class ServiceProcess implements AutoCloseable {
                 System.getProperty("java.class.path"),
                 StockroomApplication.class.getName(),
                 "--spring.profiles.active=test",
-                "--server.port=" + port,
-                "--logging.structured.format.console=ecs"));
+                "--server.port=" + port));
         command.addAll(List.of(extra));
-        var process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("STOCKROOM_LOG_FORMAT", "json");
+        var process = builder.start();
         var started = new ServiceProcess(process, port, log);
         started.awaitReady();
         return started;

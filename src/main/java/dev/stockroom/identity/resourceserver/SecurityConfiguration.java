@@ -35,6 +35,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.DPoPAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -50,7 +51,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * key, RFC 9449, each proof used once across all instances ({@link DPoPProofReplays}); a bound token sent as a
  * plain bearer token is refused), and each operation's {@link dev.stockroom.shared.security.RequiresScope} decides the scope (method
  * security). The login form is the only place with a session. Errors are problem details with the RFC 6750
- * challenge.
+ * challenge. Once a request is authenticated, its log lines name the caller ({@link PrincipalLogFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -124,6 +125,7 @@ class SecurityConfiguration {
                         }
                     });
                 })
+                .addFilterBefore(new PrincipalLogFilter(), AuthorizationFilter.class)
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -167,7 +167,7 @@ class ErrorModelIT {
                 .doesNotContain("dev.stockroom")
                 .doesNotContain("\tat ");
         assertThat(output.getOut())
-                .contains("[boom-12345]")
+                .contains("[boom-12345,")
                 .contains("java.lang.IllegalStateException: Database said: " + TestEndpoints.SECRET);
     }
 
@@ -196,7 +196,7 @@ class ErrorModelIT {
                 .lines()
                 .filter(line -> line.contains("Unexpected error while handling"))
                 .toList();
-        assertThat(lines).isNotEmpty().allMatch(line -> line.contains("[trace-me-42]"));
+        assertThat(lines).isNotEmpty().allMatch(line -> line.contains("[trace-me-42,"));
     }
 
     private static void assertProblem(Response response, int status, String type, String instance) {
