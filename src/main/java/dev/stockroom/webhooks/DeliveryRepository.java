@@ -42,14 +42,20 @@ class DeliveryRepository {
 
     /** Writes a pending delivery, with the trace context of the current span (so of the request that caused it). */
     void insert(UUID id, UUID subscriptionId, EventType type, String payload, Instant now) {
+        insert(id, subscriptionId, type, payload, now, now);
+    }
+
+    /** A delivery due at {@code dueAt}: the test event, which its request sends itself, is not due to pollers. */
+    void insert(UUID id, UUID subscriptionId, EventType type, String payload, Instant now, Instant dueAt) {
         jdbc.sql("insert into webhook_delivery (id, subscription_id, event_type, payload, status, attempts,"
                         + " next_attempt_at, created_at, traceparent) values (:id, :subscription, :type, :payload,"
-                        + " 'pending', 0, :now, :now, :traceparent)")
+                        + " 'pending', 0, :due, :now, :traceparent)")
                 .param("id", id)
                 .param("subscription", subscriptionId)
                 .param("type", type.wireValue())
                 .param("payload", payload)
                 .param("now", now.atOffset(ZoneOffset.UTC))
+                .param("due", dueAt.atOffset(ZoneOffset.UTC))
                 .param("traceparent", tracing.currentTraceparent())
                 .update();
     }
