@@ -25,7 +25,9 @@ jar=$(ls target/stockroom-*.jar | grep -v plain | head -n 1)
 # A throw-away admin client for this run only; every request carries one of its access tokens.
 export STOCKROOM_ADMIN_CLIENT_ID=bench
 export STOCKROOM_ADMIN_CLIENT_SECRET="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
-java -jar "$jar" --server.port="$PORT" --stockroom.embedded-db.ephemeral=true >"$OUT/server.log" 2>&1 &
+# The management port is a free one, so the run clashes with no service on this machine (the default is 8081).
+java -jar "$jar" --server.port="$PORT" --management.server.port=0 --stockroom.embedded-db.ephemeral=true \
+  >"$OUT/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do

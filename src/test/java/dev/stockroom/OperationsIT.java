@@ -40,6 +40,44 @@ class OperationsIT {
     }
 
     @Test
+    void theProbesAreAlsoAtLivezAndReadyzOnTheMainPort() {
+        var live = api.anonymous().get("/livez").send();
+        var ready = api.anonymous().get("/readyz").send();
+
+        assertThat(live.status()).isEqualTo(200);
+        assertThat(live.at("/status")).isEqualTo("UP");
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.at("/components/db/status")).isEqualTo("UP");
+    }
+
+    @Test
+    void theManagementPortServesTheActuatorWithoutAToken() {
+        var management = api.management();
+
+        assertThat(management.get("/actuator/health/readiness").send().at("/components/db/status"))
+                .isEqualTo("UP");
+        assertThat(management.get("/actuator/health/liveness").send().status()).isEqualTo(200);
+        assertThat(management
+                        .get("/actuator/metrics/hikaricp.connections.max")
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        assertThat(management
+                        .get("/actuator/prometheus")
+                        .header("Accept", "text/plain")
+                        .send()
+                        .body())
+                .contains("# TYPE stockroom_orders_placed_total counter");
+    }
+
+    @Test
+    void nothingButTheProbesOfTheActuatorIsOnTheMainPort() {
+        assertThat(api.get("/actuator/health").send().status()).isEqualTo(404);
+        assertThat(api.get("/actuator/info").send().status()).isEqualTo(404);
+        assertThat(api.get("/actuator/metrics").send().status()).isEqualTo(404);
+    }
+
+    @Test
     void schemaEnforcesWhatValidationEnforces() {
         var sql = "insert into product (id, sku, name, price, stock, version, created_at, updated_at)"
                 + " values (gen_random_uuid(), :sku, 'n', :price, :stock, 1, now(), now())";

@@ -4,6 +4,7 @@ import dev.stockroom.catalog.Catalog;
 import dev.stockroom.catalog.ProductId;
 import dev.stockroom.catalog.ReservedStock;
 import dev.stockroom.catalog.StockRequest;
+import dev.stockroom.catalog.StockShortage;
 import dev.stockroom.catalog.UnknownProducts;
 import dev.stockroom.customers.Customers;
 import dev.stockroom.shared.InvalidRequest;
@@ -33,22 +34,41 @@ public class Orders {
     private final Customers customers;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final OrderMetrics metrics;
 
     Orders(
             OrderRepository orders,
             Catalog catalog,
             Customers customers,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            OrderMetrics metrics) {
         this.orders = orders;
         this.catalog = catalog;
         this.customers = customers;
         this.clock = clock;
         this.events = events;
+        this.metrics = metrics;
     }
 
+    /**
+     * Places the order, reserving its stock. Refuses with {@link InvalidRequest} (unknown customer or product, a
+     * product on two lines) or {@link StockShortage}; every refusal is counted ({@link OrderMetrics}).
+     */
     @Transactional
     public Order place(NewOrder request, Caller caller) {
+        try {
+            return reserveAndPlace(request, caller);
+        } catch (StockShortage refused) {
+            metrics.refused(OrderMetrics.Refusal.INSUFFICIENT_STOCK);
+            throw refused;
+        } catch (InvalidRequest refused) {
+            metrics.refused(OrderMetrics.Refusal.INVALID_REQUEST);
+            throw refused;
+        }
+    }
+
+    private Order reserveAndPlace(NewOrder request, Caller caller) {
         var invalid = InvalidRequest.builder();
         if (!customers.isVisible(request.customerId(), caller)) {
             invalid.pointer("/customer_id", "No customer exists with this id.", "unknown_customer");

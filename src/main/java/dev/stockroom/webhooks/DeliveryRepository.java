@@ -85,6 +85,32 @@ class DeliveryRepository {
                 .list();
     }
 
+    /**
+     * The outbox's backlog, in one statement over the pending rows: how many deliveries of enabled subscriptions
+     * are pending, and since when the oldest of them that a worker could send now (due, not leased, its
+     * subscription's breaker closed) has been due; null when there is none.
+     */
+    Backlog backlog(Instant now) {
+        return jdbc.sql("""
+                        select count(*) as pending,
+                            min(d.next_attempt_at) filter (where d.next_attempt_at <= :now
+                                and (d.locked_until is null or d.locked_until <= :now)
+                                and (s.breaker_open_until is null or s.breaker_open_until <= :now)) as oldest_due
+                        from webhook_delivery d
+                        join webhook_subscription s on s.id = d.subscription_id
+                        where d.status = 'pending' and s.enabled
+                        """)
+                .param("now", now.atOffset(ZoneOffset.UTC))
+                .query((rs, row) -> {
+                    OffsetDateTime oldest = rs.getObject("oldest_due", OffsetDateTime.class);
+                    return new Backlog(rs.getLong("pending"), oldest == null ? null : oldest.toInstant());
+                })
+                .single();
+    }
+
+    /** Pending deliveries, and since when the oldest sendable one has been due (null: none is due). */
+    record Backlog(long pending, @Nullable Instant oldestDue) {}
+
     /** Claims one delivery now, whatever its schedule (the test event is sent on the request). */
     Optional<Delivery> claim(UUID id, Instant now, Instant leaseUntil) {
         return jdbc.sql("update webhook_delivery set attempts = attempts + 1, last_attempt_at = :now,"

@@ -29,9 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sends each on its own virtual thread (at most {@code concurrency} at once, each bounded by the timeout, so a
  * slow receiver delays nobody else), and records what came of it: success, a retry after {@link Backoff} (or
  * the receiver's {@code Retry-After}), dead after the last attempt, failed for a refusal, and the subscription
- * disabled by a 410. Failures count towards the subscription's circuit breaker; once it has opened, one delivery
- * probes the receiver when it closes again while the others wait for its result. Each call is a client span in
- * the trace of the request that caused the delivery ({@link DeliveryTracing}).
+ * disabled by a 410 ({@link DeliveryMetrics} counts each). Failures count towards the subscription's circuit
+ * breaker; once it has opened, one delivery probes the receiver when it closes again while the others wait for its
+ * result. Each call is a client span in the trace of the request that caused the delivery ({@link DeliveryTracing}).
  */
 @Component
 public class DeliveryWorker implements SmartLifecycle {
@@ -48,6 +48,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final Backoff backoff;
+    private final DeliveryMetrics metrics;
     private final Semaphore slots;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
@@ -64,7 +65,8 @@ public class DeliveryWorker implements SmartLifecycle {
             WebhookProperties properties,
             TransactionTemplate transactions,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            DeliveryMetrics metrics) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.http = http;
@@ -73,6 +75,7 @@ public class DeliveryWorker implements SmartLifecycle {
         this.transactions = transactions;
         this.clock = clock;
         this.events = events;
+        this.metrics = metrics;
         this.backoff = new Backoff(properties.retryInitial(), properties.retryMaxDelay());
         this.slots = new Semaphore(properties.concurrency());
     }
@@ -186,11 +189,12 @@ public class DeliveryWorker implements SmartLifecycle {
 
     private void record(Delivery delivery, URI url, Outcome outcome) {
         Instant now = clock.instant();
-        transactions.executeWithoutResult(status -> {
+        var result = transactions.execute(status -> {
             UUID subscription = delivery.subscriptionId();
             if (outcome.succeeded()) {
                 deliveries.recordAttempt(delivery.id(), Delivery.Status.SUCCEEDED, now, outcome.statusCode(), null);
                 subscriptions.recordSuccess(subscription);
+                return DeliveryMetrics.Result.SUCCEEDED;
             } else if (outcome.gone()) {
                 deliveries.recordAttempt(delivery.id(), Delivery.Status.FAILED, now, outcome.statusCode(), null);
                 String reason = "The receiver answered 410 Gone.";
@@ -200,6 +204,7 @@ public class DeliveryWorker implements SmartLifecycle {
                             .ifPresent(disabled -> events.publishEvent(new SubscriptionDisabled(disabled, reason)));
                 }
                 log.info("Webhook subscription {} disabled: {} answered 410 Gone", subscription, url.getHost());
+                return DeliveryMetrics.Result.DISABLED;
             } else if (outcome.retryable()) {
                 boolean last = delivery.attempts() >= properties.maxAttempts();
                 Duration wait = backoff.after(delivery.attempts());
@@ -214,11 +219,16 @@ public class DeliveryWorker implements SmartLifecycle {
                         outcome.statusCode(),
                         outcome.error());
                 subscriptions.recordFailure(subscription, now, properties.breakerThreshold(), properties.breakerOpen());
+                return last ? DeliveryMetrics.Result.DEAD : DeliveryMetrics.Result.RETRIED;
             } else {
                 deliveries.recordAttempt(
                         delivery.id(), Delivery.Status.FAILED, now, outcome.statusCode(), outcome.error());
+                return DeliveryMetrics.Result.FAILED;
             }
         });
+        if (result != null) {
+            metrics.attempted(result);
+        }
     }
 
     private Instant leaseFrom(Instant now) {

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,10 +35,19 @@ public final class Api {
     private final String base;
     private final @Nullable String token;
     private final boolean admin;
+    private final IntSupplier managementPort;
 
     /** A client acting with the test admin client's token (every scope), fetched on first use. */
     public Api(int port) {
-        this("http://localhost:" + port, null, true);
+        this(port, () -> -1);
+    }
+
+    /**
+     * The same, also knowing the management server's port (the actuator: health, metrics, Prometheus), asked for
+     * at each use: a paused test context starts a new management server on another free port when resumed.
+     */
+    public Api(int port, IntSupplier managementPort) {
+        this("http://localhost:" + port, null, true, managementPort);
     }
 
     /** The port the service listens on, for raw sockets and second instances. */
@@ -45,10 +55,32 @@ public final class Api {
         return java.net.URI.create(base).getPort();
     }
 
-    private Api(String base, @Nullable String token, boolean admin) {
+    private Api(String base, @Nullable String token, boolean admin, IntSupplier managementPort) {
         this.base = base;
         this.token = token;
         this.admin = admin;
+        this.managementPort = managementPort;
+    }
+
+    /** The service's management server, with no token: it asks for none, and is never exposed outside. */
+    public Api management() {
+        int port = managementPort.getAsInt();
+        if (port <= 0) {
+            throw new IllegalStateException("This Api was made without the management port");
+        }
+        return new Api("http://localhost:" + port, null, false, managementPort);
+    }
+
+    /** The metrics as Prometheus scrapes them from the management server, in its text format. */
+    public String prometheus() {
+        var response = management()
+                .get("/actuator/prometheus")
+                .header("Accept", "text/plain")
+                .send();
+        if (response.status() != 200) {
+            throw new AssertionError("could not scrape the metrics: " + response);
+        }
+        return response.body();
     }
 
     /** Forgets the cached admin tokens, for tests that retire the key that signed them. */
@@ -58,12 +90,12 @@ public final class Api {
 
     /** The same service, with no token at all. */
     public Api anonymous() {
-        return new Api(base, null, false);
+        return new Api(base, null, false, managementPort);
     }
 
     /** The same service, with this access token. */
     public Api withToken(String accessToken) {
-        return new Api(base, accessToken, false);
+        return new Api(base, accessToken, false, managementPort);
     }
 
     /** The token requests carry, if any. */

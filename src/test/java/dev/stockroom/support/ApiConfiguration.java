@@ -6,8 +6,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 
 /**
- * Makes an {@link Api} for the running service injectable into every {@link ApiTest}. Lazy, because the port is
- * known only once the server has started, after the context itself.
+ * Makes an {@link Api} for the running service injectable into every {@link ApiTest}, knowing both its ports
+ * ({@code local.management.port} is what {@code @LocalManagementPort} reads, read at each use here). Lazy, because
+ * the ports are known only once the servers have started, after the context itself.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class ApiConfiguration {
@@ -15,6 +16,8 @@ class ApiConfiguration {
     @Bean
     @Lazy
     Api api(WebServerApplicationContext context) {
-        return new Api(context.getWebServer().getPort());
+        return new Api(
+                context.getWebServer().getPort(),
+                () -> context.getEnvironment().getRequiredProperty("local.management.port", Integer.class));
     }
 }

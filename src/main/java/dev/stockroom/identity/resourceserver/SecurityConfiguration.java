@@ -6,10 +6,12 @@ import com.nimbusds.jose.proc.SecurityContext;
 import dev.stockroom.identity.SigningKeys;
 import dev.stockroom.identity.authorization.OAuthProperties;
 import dev.stockroom.shared.security.ProblemSecurityHandlers;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -41,6 +43,7 @@ import org.springframework.security.web.header.writers.DelegatingRequestMatcherH
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -104,6 +107,8 @@ class SecurityConfiguration {
                         .authenticated()
                         .requestMatchers("/actuator/health/**", "/actuator/info")
                         .permitAll()
+                        .requestMatchers(SecurityConfiguration::onManagementServer)
+                        .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasAuthority("SCOPE_users:admin")
                         .anyRequest()
@@ -145,6 +150,17 @@ class SecurityConfiguration {
                     }
                 });
         return http.build();
+    }
+
+    /**
+     * Whether the request came in on the management server (the actuator on its own port, {@code
+     * management.server.port}), which is never exposed to the outside and is open to Prometheus and the
+     * orchestrator without a token. When the actuator shares the main port there is no management server, and
+     * every actuator endpoint but health and info needs {@code users:admin}.
+     */
+    private static boolean onManagementServer(HttpServletRequest request) {
+        var context = WebApplicationContextUtils.getWebApplicationContext(request.getServletContext());
+        return context != null && WebServerApplicationContext.hasServerNamespace(context, "management");
     }
 
     /**

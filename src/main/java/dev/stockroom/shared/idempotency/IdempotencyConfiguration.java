@@ -3,6 +3,7 @@ package dev.stockroom.shared.idempotency;
 import dev.stockroom.shared.database.SharedSecrets;
 import dev.stockroom.shared.security.ProblemSecurityHandlers;
 import dev.stockroom.shared.web.Problems;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -32,8 +33,9 @@ class IdempotencyConfiguration {
             Problems problems,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver,
             @Qualifier("requestMappingHandlerMapping") HandlerMapping handlers,
-            ProblemSecurityHandlers accessDenied) {
-        return new IdempotencyFilter(store, transactions, problems, resolver, handlers, accessDenied);
+            ProblemSecurityHandlers accessDenied,
+            MeterRegistry registry) {
+        return new IdempotencyFilter(store, transactions, problems, resolver, handlers, accessDenied, registry);
     }
 
     @Bean

@@ -6,6 +6,8 @@ import dev.stockroom.shared.security.DeclaredScopes;
 import dev.stockroom.shared.web.PayloadTooLarge;
 import dev.stockroom.shared.web.Problems;
 import dev.stockroom.shared.web.ValidationError;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,7 +44,7 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * to the pair (client, subject): another application acting for the same person, or another client, has keys
  * of its own, and its identical key is simply a new key. Only successful responses are stored: a refused
  * request changed nothing, and retrying it with the same key runs it again. How responses are kept is
- * {@link IdempotencyStore}'s business.
+ * {@link IdempotencyStore}'s business. Every replay is counted ({@code stockroom.idempotency.replays}).
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -57,6 +59,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final HandlerExceptionResolver resolver;
     private final HandlerMapping handlers;
     private final AccessDeniedHandler accessDenied;
+    private final Counter replays;
 
     IdempotencyFilter(
             IdempotencyStore store,
@@ -64,13 +67,18 @@ class IdempotencyFilter extends OncePerRequestFilter {
             Problems problems,
             HandlerExceptionResolver resolver,
             HandlerMapping handlers,
-            AccessDeniedHandler accessDenied) {
+            AccessDeniedHandler accessDenied,
+            MeterRegistry registry) {
         this.store = store;
         this.transactions = transactions;
         this.problems = problems;
         this.resolver = resolver;
         this.handlers = handlers;
         this.accessDenied = accessDenied;
+        this.replays = Counter.builder("stockroom.idempotency.replays")
+                .description(
+                        "Requests answered with the stored response of an earlier one with the same Idempotency-Key")
+                .register(registry);
     }
 
     @Override
@@ -147,7 +155,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
         });
 
         switch (outcome) {
-            case Outcome.Replay replay -> replay(replay.stored(), response);
+            case Outcome.Replay replay -> {
+                replays.increment();
+                replay(replay.stored(), response);
+            }
             case Outcome.Simple simple
             when simple == Outcome.IN_FLIGHT ->
                 problems.write(
