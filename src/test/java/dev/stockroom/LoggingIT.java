@@ -3,7 +3,7 @@ package dev.stockroom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockroom.support.Api;
-import dev.stockroom.support.Products;
+import dev.stockroom.support.ProductData;
 import dev.stockroom.support.Receiver;
 import dev.stockroom.support.ServiceProcess;
 import dev.stockroom.support.Webhooks;
@@ -140,7 +140,7 @@ class LoggingIT {
             assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
             putWebhookSecret(secrets, "rotated webhook secret", rotated.at("/secret"));
 
-            Products.create(api, Products.aWidget());
+            ProductData.create(api, ProductData.aWidget());
             assertThat(receiver.await(1, SOON)).hasSize(1);
         } finally {
             webhooks.cleanUp();

@@ -7,7 +7,7 @@ import dev.stockroom.support.ApiTest;
 import dev.stockroom.support.Browser;
 import dev.stockroom.support.CustomerData;
 import dev.stockroom.support.OrderData;
-import dev.stockroom.support.Products;
+import dev.stockroom.support.ProductData;
 import dev.stockroom.support.Scrape;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,7 +56,7 @@ class MetricsIT {
     @Test
     void businessCountersCountWhatHappened() {
         String customer = CustomerData.create(api);
-        String product = Products.create(api, Products.aProduct("Metered", "2.50", 5));
+        String product = ProductData.create(api, ProductData.aProduct("Metered", "2.50", 5));
         var before = Scrape.of(api);
 
         assertThat(api.post("/v1/products/" + product + "/stock-adjustments", Map.of("delta", 3, "reason", "restock"))
@@ -87,7 +87,7 @@ class MetricsIT {
                         .status())
                 .isEqualTo(200);
         String key = UUID.randomUUID().toString();
-        var body = Products.aWidget();
+        var body = ProductData.aWidget();
         api.post("/v1/products", body).header("Idempotency-Key", key).send();
         var replayed =
                 api.post("/v1/products", body).header("Idempotency-Key", key).send();
@@ -172,7 +172,7 @@ class MetricsIT {
     void requestMetricsNameTheRouteTemplateAndUnmatchedPathsShareOneSeries() {
         Scrape.of(api); // a scrape may be the first request of its kind, and so add a series itself
         String customer = CustomerData.create(api);
-        String product = Products.create(api, Products.aWidget());
+        String product = ProductData.create(api, ProductData.aWidget());
         String order = OrderData.place(api, customer, product, 1);
         assertThat(api.get("/v1/orders/" + order).send().status()).isEqualTo(200);
         assertThat(api.get("/v1/products/" + UUID.randomUUID()).send().status()).isEqualTo(404);

@@ -3,7 +3,7 @@ package dev.stockroom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockroom.support.Api;
-import dev.stockroom.support.Products;
+import dev.stockroom.support.ProductData;
 import dev.stockroom.support.ServiceProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +81,7 @@ class ProcessLifecycleIT {
                 secret = printed.group(1);
                 var anonymous = first.api().anonymous();
                 var api = anonymous.withToken(anonymous.clientToken("stockroom-admin", secret, null));
-                id = Products.create(api, Products.aWidget());
+                id = ProductData.create(api, ProductData.aWidget());
                 first.terminate();
                 assertThat(first.waitForExit(Duration.ofSeconds(30))).isTrue();
             }

@@ -3,7 +3,7 @@ package dev.stockroom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockroom.support.Api;
-import dev.stockroom.support.Products;
+import dev.stockroom.support.ProductData;
 import dev.stockroom.support.Receiver;
 import dev.stockroom.support.WebhookTest;
 import dev.stockroom.support.Webhooks;
@@ -71,7 +71,7 @@ class TracingIT {
         String traceId = hex(16);
         String callerSpanId = hex(8);
 
-        var created = api.post("/v1/products", Products.aWidget())
+        var created = api.post("/v1/products", ProductData.aWidget())
                 .header("traceparent", "00-" + traceId + "-" + callerSpanId + "-01")
                 .send();
         assertThat(created.status()).isEqualTo(201);

@@ -7,7 +7,7 @@ import dev.stockroom.support.Api;
 import dev.stockroom.support.ApiTest;
 import dev.stockroom.support.Browser;
 import dev.stockroom.support.CustomerData;
-import dev.stockroom.support.Products;
+import dev.stockroom.support.ProductData;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,7 @@ class AuditIT {
 
     @Test
     void everyProductChangeIsRecordedExactlyOnceWithWhoWhereAndWhat() {
-        String id = api.post("/v1/products", Products.aProduct("Audited", "10.00", 5))
+        String id = api.post("/v1/products", ProductData.aProduct("Audited", "10.00", 5))
                 .header("X-Request-Id", "audit-create-1")
                 .send()
                 .at("/id");
@@ -59,7 +59,7 @@ class AuditIT {
 
     @Test
     void aNoOpChangeRecordsNothing() {
-        String id = Products.create(api, Products.aProduct("Same", "1.00", 1));
+        String id = ProductData.create(api, ProductData.aProduct("Same", "1.00", 1));
 
         api.patch("/v1/products/" + id, Map.of("name", "Same")).send();
 
@@ -69,7 +69,7 @@ class AuditIT {
     @Test
     void customerOrderAndTransitionsAreRecorded() {
         String customer = CustomerData.create(api);
-        String product = Products.create(api, Products.aWidget());
+        String product = ProductData.create(api, ProductData.aWidget());
         String order = api.post(
                         "/v1/orders",
                         Map.of("customer_id", customer, "lines", List.of(Map.of("product_id", product, "quantity", 1))))
@@ -170,7 +170,7 @@ class AuditIT {
 
     @Test
     void theTableRefusesUpdateAndDelete() {
-        Products.create(api, Products.aWidget());
+        ProductData.create(api, ProductData.aWidget());
 
         assertThatThrownBy(() -> jdbc.sql("update audit_event set actor = 'someone else'")
                         .update())
@@ -189,7 +189,7 @@ class AuditIT {
 
     @Test
     void theLogIsFilteredByTimeAndPaginated() {
-        String id = Products.create(api, Products.aWidget());
+        String id = ProductData.create(api, ProductData.aWidget());
         api.patch("/v1/products/" + id, Map.of("name", "One")).send();
         api.patch("/v1/products/" + id, Map.of("name", "Two")).send();
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockroom.support.Api;
 import dev.stockroom.support.ApiTest;
-import dev.stockroom.support.Products;
+import dev.stockroom.support.ProductData;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class ConditionalRequestsIT {
 
     @BeforeEach
     void setUp() {
-        id = Products.create(api, Products.aProduct("Tagged", "3.00", 1));
+        id = ProductData.create(api, ProductData.aProduct("Tagged", "3.00", 1));
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stockroom.support.Api;
 import dev.stockroom.support.ApiTest;
 import dev.stockroom.support.CustomerData;
-import dev.stockroom.support.Products;
+import dev.stockroom.support.ProductData;
 import dev.stockroom.support.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +27,7 @@ class LowStockIT {
 
     @Test
     void aProductCreatedWithoutAThresholdHasZero() {
-        var created = api.post("/v1/products", Products.aWidget()).send();
+        var created = api.post("/v1/products", ProductData.aWidget()).send();
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().get("low_stock_threshold").asInt()).isZero();
@@ -41,7 +41,7 @@ class LowStockIT {
 
     @Test
     void theThresholdIsSetOnCreateChangedByPatchAndAudited() {
-        var created = api.post("/v1/products", Products.aProduct("Thresholded", "1.00", 20, 5))
+        var created = api.post("/v1/products", ProductData.aProduct("Thresholded", "1.00", 20, 5))
                 .send();
         String id = created.at("/id");
 
@@ -67,11 +67,11 @@ class LowStockIT {
 
     @Test
     void aThresholdOutOfRangeOrNullIsRefusedAndChangesNothing() {
-        assertThat(api.post("/v1/products", Products.aProduct("Negative", "1.00", 1, -1))
+        assertThat(api.post("/v1/products", ProductData.aProduct("Negative", "1.00", 1, -1))
                         .send()
                         .at("/errors/0/pointer"))
                 .isEqualTo("/low_stock_threshold");
-        String id = Products.create(api, Products.aProduct("Kept", "1.00", 10, 2));
+        String id = ProductData.create(api, ProductData.aProduct("Kept", "1.00", 10, 2));
         var nullThreshold = new LinkedHashMap<String, Object>();
         nullThreshold.put("low_stock_threshold", null);
 
@@ -89,7 +89,7 @@ class LowStockIT {
 
     @Test
     void anAdjustmentThatFallsToTheThresholdRecordsStockLowOnce() {
-        String id = Products.create(api, Products.aProduct("Falling", "1.00", 10, 5));
+        String id = ProductData.create(api, ProductData.aProduct("Falling", "1.00", 10, 5));
 
         adjust(id, -5);
         adjust(id, -1);
@@ -105,7 +105,7 @@ class LowStockIT {
 
     @Test
     void anAdjustmentThatStaysAboveTheThresholdOrAddsStockRecordsNothing() {
-        String id = Products.create(api, Products.aProduct("Steady", "1.00", 10, 5));
+        String id = ProductData.create(api, ProductData.aProduct("Steady", "1.00", 10, 5));
 
         adjust(id, -4);
         adjust(id, +3);
@@ -117,7 +117,7 @@ class LowStockIT {
 
     @Test
     void aRefusedAdjustmentRecordsNothing() {
-        String id = Products.create(api, Products.aProduct("Refused", "1.00", 3, 2));
+        String id = ProductData.create(api, ProductData.aProduct("Refused", "1.00", 3, 2));
 
         var refused = api.post("/v1/products/" + id + "/stock-adjustments", Map.of("delta", -4, "reason", "x"))
                 .send();
@@ -129,8 +129,8 @@ class LowStockIT {
     @Test
     void anOrderThatTakesStockToTheThresholdRecordsStockLowForThatProductOnly() {
         String customer = CustomerData.create(api);
-        String falling = Products.create(api, Products.aProduct("Ordered down", "1.00", 10, 3));
-        String plenty = Products.create(api, Products.aProduct("Ordered plenty", "1.00", 100, 3));
+        String falling = ProductData.create(api, ProductData.aProduct("Ordered down", "1.00", 10, 3));
+        String plenty = ProductData.create(api, ProductData.aProduct("Ordered plenty", "1.00", 100, 3));
 
         var placed = order(customer, Map.of(falling, 7, plenty, 7));
 
@@ -145,7 +145,7 @@ class LowStockIT {
     @Test
     void sellingOutWithTheDefaultThresholdRecordsStockLowAndGivingStockBackDoesNot() {
         String customer = CustomerData.create(api);
-        String id = Products.create(api, Products.aProduct("Sold out", "1.00", 2));
+        String id = ProductData.create(api, ProductData.aProduct("Sold out", "1.00", 2));
 
         var first = order(customer, Map.of(id, 2));
         var soldOut = stockLow(id);
@@ -166,7 +166,7 @@ class LowStockIT {
 
     @Test
     void raisingTheThresholdToMeetTheStockRecordsStockLowOnce() {
-        String id = Products.create(api, Products.aProduct("Raised", "1.00", 5));
+        String id = ProductData.create(api, ProductData.aProduct("Raised", "1.00", 5));
 
         var raised = api.patch("/v1/products/" + id, Map.of("low_stock_threshold", 10))
                 .send();
@@ -182,7 +182,7 @@ class LowStockIT {
 
     @Test
     void aProductCreatedAtOrBelowItsThresholdRecordsNoStockLow() {
-        String id = Products.create(api, Products.aProduct("Born low", "1.00", 0));
+        String id = ProductData.create(api, ProductData.aProduct("Born low", "1.00", 0));
 
         assertThat(stockLow(id).size()).isZero();
     }

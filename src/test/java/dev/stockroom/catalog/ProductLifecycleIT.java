@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockroom.support.Api;
 import dev.stockroom.support.ApiTest;
-import dev.stockroom.support.Products;
+import dev.stockroom.support.ProductData;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +19,7 @@ class ProductLifecycleIT {
 
     @Test
     void createGetPatchDeleteLifecycle() {
-        var body = Products.aProduct("Blue widget", "19.90", 7);
+        var body = ProductData.aProduct("Blue widget", "19.90", 7);
 
         var created = api.post("/v1/products", body).send();
         assertThat(created.status()).isEqualTo(201);
@@ -59,8 +59,8 @@ class ProductLifecycleIT {
 
     @Test
     void priceIsAnExactDecimalEndToEnd() {
-        var created =
-                api.post("/v1/products", Products.aProduct("Exact", "0.10", 1)).send();
+        var created = api.post("/v1/products", ProductData.aProduct("Exact", "0.10", 1))
+                .send();
 
         assertThat(created.body()).contains("\"price\":0.10");
         var fetched = api.get("/v1/products/" + created.at("/id")).send();
@@ -70,8 +70,8 @@ class ProductLifecycleIT {
 
     @Test
     void patchChangesOnlySentFields() {
-        var body = Products.aProduct("Keep me", "5.00", 3);
-        String id = Products.create(api, body);
+        var body = ProductData.aProduct("Keep me", "5.00", 3);
+        String id = ProductData.create(api, body);
 
         var patched = api.patch("/v1/products/" + id, Map.of("price", 6.5)).send();
 
@@ -85,7 +85,7 @@ class ProductLifecycleIT {
 
     @Test
     void patchAcceptsPlainJsonAndNullClearsTheDescription() {
-        String id = Products.create(api, Products.aWidget());
+        String id = ProductData.create(api, ProductData.aWidget());
         var nullDescription = new java.util.HashMap<String, Object>();
         nullDescription.put("description", null);
 
@@ -99,7 +99,7 @@ class ProductLifecycleIT {
 
     @Test
     void patchWithNothingToChangeKeepsTheVersion() {
-        String id = Products.create(api, Products.aWidget());
+        String id = ProductData.create(api, ProductData.aWidget());
 
         var patched = api.patch("/v1/products/" + id, Map.of()).send();
 
@@ -109,7 +109,7 @@ class ProductLifecycleIT {
 
     @Test
     void patchRefusesNullForRequiredFieldsAndChangesNothing() {
-        String id = Products.create(api, Products.aProduct("Unchanged", "5.00", 3));
+        String id = ProductData.create(api, ProductData.aProduct("Unchanged", "5.00", 3));
         var body = new java.util.LinkedHashMap<String, Object>();
         body.put("name", null);
         body.put("price", null);
@@ -127,7 +127,7 @@ class ProductLifecycleIT {
 
     @Test
     void patchRefusesFieldsThatCannotBePatched() {
-        String id = Products.create(api, Products.aWidget());
+        String id = ProductData.create(api, ProductData.aWidget());
 
         for (var field : Map.of(
                         "sku", "OTHER-SKU", "stock", 99, "id", UUID.randomUUID().toString(), "version", 7)
@@ -146,8 +146,8 @@ class ProductLifecycleIT {
 
     @Test
     void duplicateSkuAnswersConflict() {
-        var body = Products.aWidget();
-        Products.create(api, body);
+        var body = ProductData.aWidget();
+        ProductData.create(api, body);
 
         var duplicate = api.post("/v1/products", body).send();
 
@@ -197,14 +197,14 @@ class ProductLifecycleIT {
     @Test
     void priceWithMoreThanTwoFractionDigitsOrAboveTheMaximumIsRefused() {
         for (String price : new String[] {"1.001", "1000000.01", "0"}) {
-            var body = Products.aProduct("P", price, 1);
+            var body = ProductData.aProduct("P", price, 1);
 
             var refused = api.post("/v1/products", body).send();
 
             assertThat(refused.status()).as(price).isEqualTo(422);
             assertThat(refused.at("/errors/0/pointer")).isEqualTo("/price");
         }
-        assertThat(api.post("/v1/products", Products.aProduct("Max", "1000000", 1))
+        assertThat(api.post("/v1/products", ProductData.aProduct("Max", "1000000", 1))
                         .send()
                         .status())
                 .isEqualTo(201);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockroom.support.Api;
 import dev.stockroom.support.ApiTest;
-import dev.stockroom.support.Products;
+import dev.stockroom.support.ProductData;
 import dev.stockroom.support.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -94,7 +94,7 @@ class ProductListIT {
         var inserting = new AtomicBoolean(true);
         var inserted = CompletableFuture.runAsync(() -> {
             for (int i = 0; i < 40 && inserting.get(); i++) {
-                Products.create(api, Products.aProduct(token + " late " + UUID.randomUUID(), "1.50", 1));
+                ProductData.create(api, ProductData.aProduct(token + " late " + UUID.randomUUID(), "1.50", 1));
             }
         });
 
@@ -110,9 +110,9 @@ class ProductListIT {
 
     @Test
     void filtersByQueryStockAndPrice() {
-        String cheap = Products.create(api, Products.aProduct(token + " Cheap", "1.00", 0));
-        String mid = Products.create(api, Products.aProduct(token + " Mid", "10.00", 5));
-        String dear = Products.create(api, Products.aProduct(token + " Dear", "100.00", 5));
+        String cheap = ProductData.create(api, ProductData.aProduct(token + " Cheap", "1.00", 0));
+        String mid = ProductData.create(api, ProductData.aProduct(token + " Mid", "10.00", 5));
+        String dear = ProductData.create(api, ProductData.aProduct(token + " Dear", "100.00", 5));
 
         assertThat(ids("/v1/products?q=" + token.toUpperCase())).containsExactlyInAnyOrder(cheap, mid, dear);
         assertThat(ids("/v1/products?in_stock=true&q=" + token)).containsExactlyInAnyOrder(mid, dear);
@@ -124,8 +124,8 @@ class ProductListIT {
 
     @Test
     void queryMatchesTheSkuAndTreatsWildcardsLiterally() {
-        var body = Products.aProduct("Plain name", "2.00", 1);
-        String id = Products.create(api, body);
+        var body = ProductData.aProduct("Plain name", "2.00", 1);
+        String id = ProductData.create(api, body);
         String sku = (String) body.get("sku");
 
         assertThat(ids("/v1/products?q=" + sku.toLowerCase())).containsExactly(id);
@@ -184,7 +184,7 @@ class ProductListIT {
         var ids = new ArrayList<String>();
         for (int i = 0; i < count; i++) {
             String price = "%d.%02d".formatted(1 + (i * 7) % 13, (i * 37) % 100);
-            ids.add(Products.create(api, Products.aProduct(token + " " + UUID.randomUUID(), price, i % 3)));
+            ids.add(ProductData.create(api, ProductData.aProduct(token + " " + UUID.randomUUID(), price, i % 3)));
         }
         return ids;
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockroom.support.Api;
 import dev.stockroom.support.ApiTest;
-import dev.stockroom.support.Products;
+import dev.stockroom.support.ProductData;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -21,7 +21,7 @@ class StockAdjustmentIT {
 
     @Test
     void adjustmentAnswersCreatedWithTheNewStockLevel() {
-        String id = Products.create(api, Products.aProduct("Stocked", "1.00", 10));
+        String id = ProductData.create(api, ProductData.aProduct("Stocked", "1.00", 10));
 
         var response = api.post("/v1/products/" + id + "/stock-adjustments", Map.of("delta", -3, "reason", "damaged"))
                 .send();
@@ -42,7 +42,7 @@ class StockAdjustmentIT {
 
     @Test
     void adjustmentBelowZeroAnswersConflictAndChangesNothing() {
-        String id = Products.create(api, Products.aProduct("Scarce", "1.00", 2));
+        String id = ProductData.create(api, ProductData.aProduct("Scarce", "1.00", 2));
 
         var refused = api.post("/v1/products/" + id + "/stock-adjustments", Map.of("delta", -3, "reason", "sold"))
                 .send();
@@ -57,7 +57,7 @@ class StockAdjustmentIT {
 
     @Test
     void stockCanFallToExactlyZero() {
-        String id = Products.create(api, Products.aProduct("Last one", "1.00", 1));
+        String id = ProductData.create(api, ProductData.aProduct("Last one", "1.00", 1));
 
         var response = api.post("/v1/products/" + id + "/stock-adjustments", Map.of("delta", -1, "reason", "sold"))
                 .send();
@@ -69,7 +69,7 @@ class StockAdjustmentIT {
 
     @Test
     void zeroDeltaAndMissingReasonAreRefused() {
-        String id = Products.create(api, Products.aWidget());
+        String id = ProductData.create(api, ProductData.aWidget());
 
         var refused = api.post("/v1/products/" + id + "/stock-adjustments", Map.of("delta", 0))
                 .send();
@@ -91,7 +91,7 @@ class StockAdjustmentIT {
 
     @Test
     void concurrentAdjustmentsLoseNothing() throws Exception {
-        String id = Products.create(api, Products.aProduct("Busy", "1.00", 0));
+        String id = ProductData.create(api, ProductData.aProduct("Busy", "1.00", 0));
         int requests = 50;
         var start = new CountDownLatch(1);
         var results = new ArrayList<Future<Integer>>();

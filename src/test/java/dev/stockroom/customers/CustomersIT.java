@@ -6,7 +6,7 @@ import dev.stockroom.support.Api;
 import dev.stockroom.support.ApiTest;
 import dev.stockroom.support.CustomerData;
 import dev.stockroom.support.LookAlikes;
-import dev.stockroom.support.Products;
+import dev.stockroom.support.ProductData;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,7 +159,7 @@ class CustomersIT {
     @Test
     void aCustomerWithOrdersCannotBeDeleted() {
         String customer = CustomerData.create(api);
-        String product = Products.create(api, Products.aProduct("For an order", "2.00", 5));
+        String product = ProductData.create(api, ProductData.aProduct("For an order", "2.00", 5));
         var order = api.post(
                         "/v1/orders",
                         Map.of("customer_id", customer, "lines", List.of(Map.of("product_id", product, "quantity", 1))))

@@ -6,7 +6,7 @@ import dev.stockroom.support.Api;
 import dev.stockroom.support.ApiTest;
 import dev.stockroom.support.Browser;
 import dev.stockroom.support.CustomerData;
-import dev.stockroom.support.Products;
+import dev.stockroom.support.ProductData;
 import dev.stockroom.support.Response;
 import dev.stockroom.support.SignIn;
 import java.util.List;
@@ -70,7 +70,7 @@ class BoundClientsIT {
 
     @Test
     void aPersonSigningInThroughABoundClientGetsTokensThatReadOnlyItsCustomersOrders() {
-        String product = Products.create(admin, Products.aProduct("Bound stock", "3.00", 10));
+        String product = ProductData.create(admin, ProductData.aProduct("Bound stock", "3.00", 10));
         String acmeOrder = place(acme, product);
         String globexOrder = place(globex, product);
         var app = admin.post(

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stockroom.support.Api;
 import dev.stockroom.support.ApiTest;
 import dev.stockroom.support.CustomerData;
-import dev.stockroom.support.Products;
+import dev.stockroom.support.ProductData;
 import dev.stockroom.support.SecondInstance;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,8 +53,8 @@ class NoOversellingIT {
 
     private void fireAndCheck(Api admin, List<Api> instances) throws Exception {
         String customer = CustomerData.create(admin);
-        String product = Products.create(admin, Products.aProduct("Hot item", "9.99", STOCK));
-        String other = Products.create(admin, Products.aProduct("Side item", "1.00", 10_000));
+        String product = ProductData.create(admin, ProductData.aProduct("Hot item", "9.99", STOCK));
+        String other = ProductData.create(admin, ProductData.aProduct("Side item", "1.00", 10_000));
         var start = new CountDownLatch(1);
         var results = new ArrayList<Future<Integer>>();
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stockroom.support.Api;
 import dev.stockroom.support.ApiTest;
 import dev.stockroom.support.CustomerData;
-import dev.stockroom.support.Products;
+import dev.stockroom.support.ProductData;
 import dev.stockroom.support.Response;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +38,7 @@ class ObjectLevelAuthorizationIT {
         globex = CustomerData.create(admin);
         acmePartner = CustomerData.partnerOf(admin, acme, PARTNER_SCOPES);
         globexPartner = CustomerData.partnerOf(admin, globex, PARTNER_SCOPES);
-        product = Products.create(admin, Products.aProduct("Shared stock", "5.00", 100));
+        product = ProductData.create(admin, ProductData.aProduct("Shared stock", "5.00", 100));
     }
 
     @Test

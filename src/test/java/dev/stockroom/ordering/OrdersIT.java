@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stockroom.support.Api;
 import dev.stockroom.support.ApiTest;
 import dev.stockroom.support.CustomerData;
-import dev.stockroom.support.Products;
+import dev.stockroom.support.ProductData;
 import dev.stockroom.support.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +33,9 @@ class OrdersIT {
 
     @Test
     void placingAnOrderReservesStockAndSnapshotsTheLinesWithExactTotals() {
-        var body = Products.aProduct("Gear", "19.99", 10);
-        String gear = Products.create(api, body);
-        String bolt = Products.create(api, Products.aProduct("Bolt", "0.10", 100));
+        var body = ProductData.aProduct("Gear", "19.99", 10);
+        String gear = ProductData.create(api, body);
+        String bolt = ProductData.create(api, ProductData.aProduct("Bolt", "0.10", 100));
 
         var quantities = new java.util.LinkedHashMap<String, Integer>();
         quantities.put(gear, 3);
@@ -63,9 +63,9 @@ class OrdersIT {
 
     @Test
     void notEnoughStockNamesEachShortLineAndChangesNothing() {
-        String plenty = Products.create(api, Products.aProduct("Plenty", "1.00", 50));
-        String scarce = Products.create(api, Products.aProduct("Scarce", "1.00", 2));
-        String none = Products.create(api, Products.aProduct("None", "1.00", 0));
+        String plenty = ProductData.create(api, ProductData.aProduct("Plenty", "1.00", 50));
+        String scarce = ProductData.create(api, ProductData.aProduct("Scarce", "1.00", 2));
+        String none = ProductData.create(api, ProductData.aProduct("None", "1.00", 0));
 
         var refused = order(customer, Map.of(plenty, 5, scarce, 3, none, 1));
 
@@ -87,7 +87,7 @@ class OrdersIT {
 
     @Test
     void unknownCustomerAndProductsAnswer422WithPointers() {
-        String known = Products.create(api, Products.aWidget());
+        String known = ProductData.create(api, ProductData.aWidget());
 
         var unknownCustomer = order(UUID.randomUUID().toString(), Map.of(known, 1));
         assertThat(unknownCustomer.status()).isEqualTo(422);
@@ -110,7 +110,7 @@ class OrdersIT {
 
     @Test
     void linesAreValidated() {
-        String product = Products.create(api, Products.aWidget());
+        String product = ProductData.create(api, ProductData.aWidget());
 
         var duplicate = api.post(
                         "/v1/orders",
@@ -145,7 +145,7 @@ class OrdersIT {
 
     @Test
     void theLifecycleRunsToDeliveryWithItsHistory() {
-        String product = Products.create(api, Products.aWidget());
+        String product = ProductData.create(api, ProductData.aWidget());
         String id = order(customer, Map.of(product, 2)).at("/id");
 
         assertThat(move(id, "confirm").at("/status")).isEqualTo("confirmed");
@@ -160,7 +160,7 @@ class OrdersIT {
 
     @Test
     void everyIllegalTransitionAnswers409WithTheCurrentStatus() {
-        String product = Products.create(api, Products.aProduct("Many", "1.00", 1000));
+        String product = ProductData.create(api, ProductData.aProduct("Many", "1.00", 1000));
         var illegal = Map.of(
                 "pending", List.of("ship", "deliver"),
                 "confirmed", List.of("confirm", "deliver"),
@@ -190,7 +190,7 @@ class OrdersIT {
 
     @Test
     void cancellingReleasesTheStockExactlyOnceEvenWhenRacing() throws Exception {
-        String product = Products.create(api, Products.aProduct("Held", "1.00", 10));
+        String product = ProductData.create(api, ProductData.aProduct("Held", "1.00", 10));
         String id = order(customer, Map.of(product, 4)).at("/id");
         move(id, "confirm");
         assertThat(stock(product)).isEqualTo(6);
@@ -221,7 +221,7 @@ class OrdersIT {
 
     @Test
     void listFiltersByStatusCustomerAndTime() {
-        String product = Products.create(api, Products.aProduct("Listed", "1.00", 100));
+        String product = ProductData.create(api, ProductData.aProduct("Listed", "1.00", 100));
         String first = order(customer, Map.of(product, 1)).at("/id");
         String second = order(customer, Map.of(product, 1)).at("/id");
         move(second, "confirm");

@@ -3,7 +3,7 @@ package dev.stockroom.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockroom.support.Api;
-import dev.stockroom.support.Products;
+import dev.stockroom.support.ProductData;
 import dev.stockroom.support.Receiver;
 import dev.stockroom.support.Scrape;
 import dev.stockroom.support.WebhookTest;
@@ -49,7 +49,7 @@ class DeliveryMetricsIT {
                 webhooks.subscribe(Receiver.answering(503), "product.created").at("/id");
         var before = Scrape.of(api);
 
-        Products.create(api, Products.aWidget());
+        ProductData.create(api, ProductData.aWidget());
         webhooks.awaitDelivery(succeeding, page -> "succeeded".equals(page.at("/data/0/status")), SOON);
         webhooks.awaitDelivery(refusing, page -> "failed".equals(page.at("/data/0/status")), SOON);
         webhooks.awaitDelivery(gone, page -> "failed".equals(page.at("/data/0/status")), SOON);

@@ -9,7 +9,7 @@ import dev.stockroom.support.BrokerQueue;
 import dev.stockroom.support.CustomerData;
 import dev.stockroom.support.OrderData;
 import dev.stockroom.support.PortForward;
-import dev.stockroom.support.Products;
+import dev.stockroom.support.ProductData;
 import dev.stockroom.support.Webhooks;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,7 +59,7 @@ class EventBrokerIT {
         try (var orders = BrokerQueue.bound("order.#");
                 var everything = BrokerQueue.bound("#")) {
             String customer = CustomerData.create(api);
-            String product = Products.create(api, Products.aWidget());
+            String product = ProductData.create(api, ProductData.aWidget());
 
             String order = OrderData.place(api, customer, product, 1);
 
@@ -102,12 +102,12 @@ class EventBrokerIT {
     @Test
     void aChangeThatRollsBackPublishesNothing() {
         try (var products = BrokerQueue.bound("product.*")) {
-            var doomed = Products.aWidget();
+            var doomed = ProductData.aWidget();
             String sku = (String) doomed.get("sku");
 
             var failed = api.post("/test/product-then-fail", doomed).send();
             assertThat(failed.status()).isEqualTo(500);
-            String after = Products.create(api, Products.aWidget());
+            String after = ProductData.create(api, ProductData.aWidget());
 
             products.await(message -> after.equals(message.dataId()), SOON);
             Webhooks.sleep(300);

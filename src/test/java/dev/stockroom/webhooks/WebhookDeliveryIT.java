@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stockroom.support.Api;
 import dev.stockroom.support.CustomerData;
 import dev.stockroom.support.OrderData;
-import dev.stockroom.support.Products;
+import dev.stockroom.support.ProductData;
 import dev.stockroom.support.Receiver;
 import dev.stockroom.support.WebhookTest;
 import dev.stockroom.support.Webhooks;
@@ -53,7 +53,7 @@ class WebhookDeliveryIT {
         var receiver = Receiver.answering(200);
         String secret = webhooks.subscribe(receiver, "*").at("/secret");
 
-        String product = Products.create(api, Products.aProduct("Webhook widget", "5.00", 10));
+        String product = ProductData.create(api, ProductData.aProduct("Webhook widget", "5.00", 10));
         assertThat(api.patch("/v1/products/" + product, Map.of("price", 6))
                         .send()
                         .status())
@@ -73,9 +73,9 @@ class WebhookDeliveryIT {
         String cancelled = OrderData.place(api, customer, product, 1);
         assertThat(api.post("/v1/orders/" + cancelled + "/cancel", "").send().status())
                 .isEqualTo(200);
-        String doomed = Products.create(api, Products.aWidget());
+        String doomed = ProductData.create(api, ProductData.aWidget());
         assertThat(api.delete("/v1/products/" + doomed).send().status()).isEqualTo(204);
-        String lastOne = Products.create(api, Products.aProduct("The last one", "9.00", 1));
+        String lastOne = ProductData.create(api, ProductData.aProduct("The last one", "9.00", 1));
         OrderData.place(api, customer, lastOne, 1);
         String leaving = CustomerData.create(api);
         assertThat(api.delete("/v1/customers/" + leaving).send().status()).isEqualTo(204);
@@ -119,7 +119,7 @@ class WebhookDeliveryIT {
         var receiver = Receiver.scripted(n -> n < 2 ? 500 : 200);
         webhooks.subscribe(receiver, "product.created");
 
-        Products.create(api, Products.aWidget());
+        ProductData.create(api, ProductData.aWidget());
         var attempts = receiver.await(3, SOON);
         Webhooks.sleep(1500); // nothing more comes once it succeeded
 
@@ -136,7 +136,7 @@ class WebhookDeliveryIT {
         var receiver = Receiver.scripted(n -> n == 0 ? 429 : 200);
         webhooks.subscribe(receiver, "product.created");
 
-        Products.create(api, Products.aWidget());
+        ProductData.create(api, ProductData.aWidget());
         var attempts = receiver.await(2, SOON);
 
         assertThat(attempts).hasSize(2);
@@ -149,7 +149,7 @@ class WebhookDeliveryIT {
         var receiver = Receiver.answering(400);
         String subscription = webhooks.subscribe(receiver, "product.created").at("/id");
 
-        Products.create(api, Products.aWidget());
+        ProductData.create(api, ProductData.aWidget());
         var failed = webhooks.awaitDelivery(subscription, page -> "failed".equals(page.at("/data/0/status")), SOON);
         Webhooks.sleep(800);
 
@@ -161,7 +161,7 @@ class WebhookDeliveryIT {
     void aDeadDeliveryIsListedAndCanBeSentAgain() {
         var receiver = Receiver.scripted(n -> n < 3 ? 503 : 200);
         String subscription = webhooks.subscribe(receiver, "product.created").at("/id");
-        Products.create(api, Products.aWidget());
+        ProductData.create(api, ProductData.aWidget());
 
         var dead = webhooks.awaitDelivery(subscription, page -> "dead".equals(page.at("/data/0/status")), SOON);
         assertThat(dead.json().path("data").get(0).path("attempts").asInt()).isEqualTo(3);
@@ -188,7 +188,7 @@ class WebhookDeliveryIT {
         var receiver = Receiver.scripted(n -> healthy.get() ? 200 : 503);
         String subscription = webhooks.subscribe(receiver, "product.created").at("/id");
         for (int i = 0; i < 4; i++) {
-            Products.create(api, Products.aWidget());
+            ProductData.create(api, ProductData.aWidget());
         }
 
         var first = receiver.await(1, SOON).getFirst().at();
@@ -219,7 +219,7 @@ class WebhookDeliveryIT {
         var receiver = Receiver.answering(410);
         String subscription = webhooks.subscribe(receiver, "product.created").at("/id");
 
-        Products.create(api, Products.aWidget());
+        ProductData.create(api, ProductData.aWidget());
         receiver.await(1, SOON);
         var failed = webhooks.awaitDelivery(subscription, page -> "failed".equals(page.at("/data/0/status")), SOON);
 
@@ -232,7 +232,7 @@ class WebhookDeliveryIT {
                 .send();
         assertThat(audit.json().path("data")).hasSize(1);
         assertThat(audit.at("/data/0/actor")).isEqualTo("system");
-        Products.create(api, Products.aWidget());
+        ProductData.create(api, ProductData.aWidget());
         Webhooks.sleep(500);
         assertThat(receiver.received()).hasSize(1);
     }
@@ -244,7 +244,7 @@ class WebhookDeliveryIT {
         String stuck = webhooks.subscribe(hanging, "order.placed").at("/id");
         webhooks.subscribe(healthy, "order.placed");
         String customer = CustomerData.create(api);
-        String product = Products.create(api, Products.aWidget());
+        String product = ProductData.create(api, ProductData.aWidget());
 
         long started = System.nanoTime();
         String order = OrderData.place(api, customer, product, 1);
@@ -284,7 +284,7 @@ class WebhookDeliveryIT {
         assertThat(newSecret).startsWith("whsec_").isNotEqualTo(oldSecret);
         assertThat(rotated.at("/previous_secret_expires_at")).isNotBlank();
 
-        Products.create(api, Products.aWidget());
+        ProductData.create(api, ProductData.aWidget());
         var message = receiver.await(1, SOON).getFirst();
 
         assertThat(message.header("webhook-signature").split(" ")).hasSize(2).allMatch(s -> s.startsWith("v1,"));
@@ -297,7 +297,7 @@ class WebhookDeliveryIT {
         var receiver = Receiver.answering(302);
         String subscription = webhooks.subscribe(receiver, "product.created").at("/id");
 
-        Products.create(api, Products.aWidget());
+        ProductData.create(api, ProductData.aWidget());
         var failed = webhooks.awaitDelivery(subscription, page -> "failed".equals(page.at("/data/0/status")), SOON);
 
         assertThat(failed.json().path("data").get(0).path("last_status_code").asInt())
@@ -316,7 +316,7 @@ class WebhookDeliveryIT {
                 .param("id", java.util.UUID.fromString(subscription))
                 .update();
 
-        Products.create(api, Products.aWidget());
+        ProductData.create(api, ProductData.aWidget());
         var failed = webhooks.awaitDelivery(subscription, page -> "failed".equals(page.at("/data/0/status")), SOON);
 
         assertThat(failed.at("/data/0/last_error")).isEqualTo("forbidden address");
@@ -349,7 +349,7 @@ class WebhookDeliveryIT {
         webhooks.subscribe(partner, receiver, "*");
         var everything = Receiver.answering(200);
         webhooks.subscribe(everything, "order.placed", "customer.updated");
-        String product = Products.create(api, Products.aWidget());
+        String product = ProductData.create(api, ProductData.aWidget());
 
         String theirOrder = OrderData.place(api, theirs, product, 1);
         api.patch("/v1/customers/" + theirs, Map.of("phone", "+44 20 1111 1111"))
@@ -374,9 +374,9 @@ class WebhookDeliveryIT {
         var receiver = Receiver.answering(200);
         webhooks.subscribe(receiver, "product.created");
 
-        var failed = api.post("/test/product-then-fail", Products.aWidget()).send();
+        var failed = api.post("/test/product-then-fail", ProductData.aWidget()).send();
         assertThat(failed.status()).isEqualTo(500);
-        Products.create(api, Products.aWidget());
+        ProductData.create(api, ProductData.aWidget());
 
         assertThat(receiver.await(1, SOON)).hasSize(1);
         Webhooks.sleep(500);

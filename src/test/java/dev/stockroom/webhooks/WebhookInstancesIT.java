@@ -3,7 +3,7 @@ package dev.stockroom.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockroom.support.Api;
-import dev.stockroom.support.Products;
+import dev.stockroom.support.ProductData;
 import dev.stockroom.support.Receiver;
 import dev.stockroom.support.SecondInstance;
 import dev.stockroom.support.WebhookTest;
@@ -33,7 +33,7 @@ class WebhookInstancesIT {
             webhooks.subscribe(receiver, "product.created");
             int products = 30;
             for (int i = 0; i < products; i++) {
-                Products.create(i % 2 == 0 ? api : other, Products.aWidget());
+                ProductData.create(i % 2 == 0 ? api : other, ProductData.aWidget());
             }
 
             var received = receiver.await(products + products / 3, Duration.ofSeconds(20));

@@ -2,7 +2,7 @@ package dev.stockroom.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stockroom.support.Products;
+import dev.stockroom.support.ProductData;
 import dev.stockroom.support.Receiver;
 import dev.stockroom.support.ServiceProcess;
 import dev.stockroom.support.Webhooks;
@@ -33,7 +33,7 @@ class WebhookOutboxIT {
                 var created = new Webhooks(first.api()).subscribe(receiver, "product.created");
                 subscription = created.at("/id");
                 secret = created.at("/secret");
-                product = Products.create(first.api(), Products.aWidget());
+                product = ProductData.create(first.api(), ProductData.aWidget());
                 first.kill();
             }
             killOrphanedDatabase(dataDir);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stockroom.support.Api;
 import dev.stockroom.support.ApiTest;
 import dev.stockroom.support.CustomerData;
-import dev.stockroom.support.Products;
+import dev.stockroom.support.ProductData;
 import dev.stockroom.support.SecondInstance;
 import java.sql.Connection;
 import java.util.List;
@@ -33,7 +33,7 @@ class IdempotencyIT {
 
     @Test
     void theSameKeyAndBodyReplaysTheFirstResponseAndCreatesOnce() {
-        var body = Products.aWidget();
+        var body = ProductData.aWidget();
         String key = UUID.randomUUID().toString();
 
         var first =
@@ -54,7 +54,7 @@ class IdempotencyIT {
 
     @Test
     void withoutAKeyTheSameRequestRunsAgain() {
-        String product = Products.create(api, Products.aProduct("Adjusted", "1.00", 0));
+        String product = ProductData.create(api, ProductData.aProduct("Adjusted", "1.00", 0));
         var adjustment = Map.of("delta", 1, "reason", "restock");
 
         api.post("/v1/products/" + product + "/stock-adjustments", adjustment).send();
@@ -74,11 +74,11 @@ class IdempotencyIT {
     @Test
     void theSameKeyWithAnotherBodyAnswers422() {
         String key = UUID.randomUUID().toString();
-        api.post("/v1/products", Products.aWidget())
+        api.post("/v1/products", ProductData.aWidget())
                 .header("Idempotency-Key", key)
                 .send();
 
-        var reused = api.post("/v1/products", Products.aWidget())
+        var reused = api.post("/v1/products", ProductData.aWidget())
                 .header("Idempotency-Key", key)
                 .send();
 
@@ -89,7 +89,7 @@ class IdempotencyIT {
     @Test
     void theSameKeyWhileTheFirstRequestRunsAnswers409() throws Exception {
         String key = UUID.randomUUID().toString();
-        var body = Products.aWidget();
+        var body = ProductData.aWidget();
         try (Connection holder = dataSource.getConnection()) {
             holder.setAutoCommit(false);
             try (var lock = holder.prepareStatement("select pg_advisory_xact_lock(?)")) {
@@ -117,10 +117,10 @@ class IdempotencyIT {
     void keysArePerClient() {
         String key = UUID.randomUUID().toString();
         var other = api.withToken(partnerToken());
-        var body = Products.aWidget();
+        var body = ProductData.aWidget();
 
         var mine = api.post("/v1/products", body).header("Idempotency-Key", key).send();
-        body.put("sku", Products.uniqueSku());
+        body.put("sku", ProductData.uniqueSku());
         var theirs =
                 other.post("/v1/products", body).header("Idempotency-Key", key).send();
 
@@ -132,7 +132,7 @@ class IdempotencyIT {
 
     @Test
     void aRefusedRequestIsNotStoredAndLeavesNothingBehind() {
-        String product = Products.create(api, Products.aProduct("Scarce", "1.00", 1));
+        String product = ProductData.create(api, ProductData.aProduct("Scarce", "1.00", 1));
         String customer = CustomerData.create(api);
         var order = Map.of("customer_id", customer, "lines", List.of(Map.of("product_id", product, "quantity", 2)));
         String key = UUID.randomUUID().toString();
@@ -158,7 +158,7 @@ class IdempotencyIT {
 
     @Test
     void orderTransitionsReplayInsteadOfFailing() {
-        String product = Products.create(api, Products.aWidget());
+        String product = ProductData.create(api, ProductData.aWidget());
         String customer = CustomerData.create(api);
         String order = api.post(
                         "/v1/orders",
@@ -202,7 +202,7 @@ class IdempotencyIT {
 
     @Test
     void malformedKeysAreRefused() {
-        var refused = api.post("/v1/products", Products.aWidget())
+        var refused = api.post("/v1/products", ProductData.aWidget())
                 .header("Idempotency-Key", "x".repeat(256))
                 .send();
 
@@ -213,7 +213,7 @@ class IdempotencyIT {
     @Test
     void storedResponsesAreKeptAtLeastADay() {
         String key = UUID.randomUUID().toString();
-        var body = Products.aWidget();
+        var body = ProductData.aWidget();
         api.post("/v1/products", body).header("Idempotency-Key", key).send();
         jdbc.sql("update idempotency_key set created_at = now() - interval '25 hours' where key_hash = :id")
                 .param("id", store.slot(adminOwner(), key).id())

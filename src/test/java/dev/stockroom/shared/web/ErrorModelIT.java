@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockroom.support.Api;
 import dev.stockroom.support.ApiTest;
-import dev.stockroom.support.Products;
+import dev.stockroom.support.ProductData;
 import dev.stockroom.support.Response;
 import dev.stockroom.support.TestEndpoints;
 import java.io.ByteArrayInputStream;
@@ -34,7 +34,7 @@ class ErrorModelIT {
 
     @Test
     void unknownPropertyAnswersUnprocessable() {
-        var body = Products.aWidget();
+        var body = ProductData.aWidget();
         body.put("colour", "blue");
 
         var response = api.post("/v1/products", body).send();
@@ -48,7 +48,7 @@ class ErrorModelIT {
     void wrongJsonTypeAnswersUnprocessable() {
         for (var wrong : Map.<String, Object>of("price", "19.99", "stock", "5", "name", 5, "sku", true)
                 .entrySet()) {
-            var body = Products.aWidget();
+            var body = ProductData.aWidget();
             body.put(wrong.getKey(), wrong.getValue());
 
             var response = api.post("/v1/products", body).send();
@@ -61,7 +61,7 @@ class ErrorModelIT {
 
     @Test
     void fractionalStockIsAWrongType() {
-        var body = Products.aWidget();
+        var body = ProductData.aWidget();
         body.put("stock", 1.5);
 
         var response = api.post("/v1/products", body).send();
@@ -116,7 +116,7 @@ class ErrorModelIT {
 
     @Test
     void declaredBodyOverOneMebibyteAnswers413() {
-        var body = Products.aWidget();
+        var body = ProductData.aWidget();
         body.put("description", "x".repeat(1024 * 1024 + 10));
 
         var response = api.post("/v1/products", body).send();
@@ -138,15 +138,15 @@ class ErrorModelIT {
 
     @Test
     void conflictAnswers409() {
-        var body = Products.aWidget();
-        Products.create(api, body);
+        var body = ProductData.aWidget();
+        ProductData.create(api, body);
 
         assertProblem(api.post("/v1/products", body).send(), 409, "duplicate-sku", "/v1/products");
     }
 
     @Test
     void failedPreconditionAnswers412() {
-        String id = Products.create(api, Products.aWidget());
+        String id = ProductData.create(api, ProductData.aWidget());
 
         var response =
                 api.delete("/v1/products/" + id).header("If-Match", "\"9\"").send();

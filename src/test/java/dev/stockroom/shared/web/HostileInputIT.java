@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockroom.support.Api;
 import dev.stockroom.support.ApiTest;
-import dev.stockroom.support.Products;
+import dev.stockroom.support.ProductData;
 import dev.stockroom.support.RawHttp;
 import dev.stockroom.support.Response;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +49,7 @@ class HostileInputIT {
 
     @Test
     void ordinaryReadsStayFastWhileHostileFiltersArrive() throws Exception {
-        String id = Products.create(api, Products.aWidget());
+        String id = ProductData.create(api, ProductData.aWidget());
         try (var pool = Executors.newFixedThreadPool(4)) {
             var attacks = new ArrayList<Future<Response>>();
             for (int i = 0; i < 8; i++) {
@@ -68,7 +68,7 @@ class HostileInputIT {
 
     @Test
     void aNulCharacterInANameIsRefusedAsInvalidNotAnsweredAsAConflict() {
-        var product = new java.util.HashMap<>(Products.aWidget());
+        var product = new java.util.HashMap<>(ProductData.aWidget());
         product.put("name", "Blue\u0000widget");
 
         var response = timed(() -> api.post("/v1/products", product).send());
@@ -78,7 +78,7 @@ class HostileInputIT {
 
     @Test
     void aLoneSurrogateIsRefusedInsteadOfBeingStoredAsAQuestionMark() {
-        String sku = Products.uniqueSku();
+        String sku = ProductData.uniqueSku();
         String body = """
                 {"sku": "%s", "name": "Widget", "description": "half an emoji \\ud83d", "price": 1.50, "stock": 1}
                 """.formatted(sku);
@@ -136,7 +136,7 @@ class HostileInputIT {
 
     @Test
     void decimalsAndTextWithinTheBoundsStillWork() {
-        var product = new java.util.HashMap<>(Products.aWidget());
+        var product = new java.util.HashMap<>(ProductData.aWidget());
         product.put("description", "Line one\nline two\twith a tab, and an emoji \uD83D\uDE00");
 
         var created = api.post("/v1/products", product).send();
@@ -176,7 +176,7 @@ class HostileInputIT {
 
     @Test
     void aTenMegabyteBodyMemberIsRefusedFastWith413() {
-        var product = new java.util.HashMap<>(Products.aWidget());
+        var product = new java.util.HashMap<>(ProductData.aWidget());
         product.put("description", "a".repeat(10 * 1024 * 1024));
         byte[] body = Api.JSON.writeValueAsBytes(product);
         var headers = List.of("Authorization: Bearer " + api.token(), "Content-Type: application/json");

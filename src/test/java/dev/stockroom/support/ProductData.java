@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Request bodies for products, each with a sku nobody else uses. */
-public final class Products {
+public final class ProductData {
 
-    private Products() {}
+    private ProductData() {}
 
     public static String uniqueSku() {
         return "T-"
