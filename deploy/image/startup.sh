@@ -3,7 +3,9 @@
 # read-only root, host network) RUNS times each way, alternating, against one fresh database on the machine's
 # PostgreSQL (127.0.0.1:5432), after one unmeasured start that migrates it. "Without" is the same image with
 # JDK_JAVA_OPTIONS=-XX:AOTMode=off. Prints, per run and as medians, the time from `runc run` to the first 200 from
-# /actuator/health/readiness and Spring Boot's own "Started StockroomApplication in X seconds". Run as root.
+# /actuator/health/readiness, Spring Boot's own "Started StockroomApplication in X seconds", and the CPU time the
+# JVM had used by then (user + system, all threads: less swayed than wall time by other work on the machine).
+# Run as root.
 #
 # Usage: deploy/image/startup.sh [RUNS] [IMAGE_TARBALL]   (defaults: 5, target/stockroom-image.tar)
 set -euo pipefail
@@ -37,9 +39,9 @@ db_created=true
 image_unpack "$tarball" "$work"
 cp "$work/bundle/config.json" "$work/config.json.image"
 
-# start_once MODE: prints "READY_MS STARTED_S" for one start (MODE: aot or noaot).
+# start_once MODE: prints "READY_MS STARTED_S CPU_S" for one start (MODE: aot or noaot).
 start_once() {
-  local mode=$1 port log=$work/console.log started ready_ms stopped_by
+  local mode=$1 port log=$work/console.log started ready_ms stopped_by cpu
   port=$(image_free_port)
   cp "$work/config.json.image" "$work/bundle/config.json"
   local options=-XX:AOTMode=auto
@@ -48,18 +50,19 @@ start_once() {
     STOCKROOM_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" STOCKROOM_DB_USER=postgres STOCKROOM_DB_PASSWORD= \
     STOCKROOM_ADMIN_CLIENT_ID=startup-admin STOCKROOM_ADMIN_CLIENT_SECRET=startup-admin-secret-0123456789abcdef
   started=$(image_now_ms)
-  runc run --detach --bundle "$work/bundle" "$id" > "$log" 2>&1 < /dev/null
+  runc run --detach --bundle "$work/bundle" --pid-file "$work/pid" "$id" > "$log" 2>&1 < /dev/null
   if ! image_wait_ready "$port" 120 "$id"; then
     tail -n 20 "$log" | cut -c1-300 >&2
     echo "startup.sh: not ready within 120 s" >&2
     return 1
   fi
   ready_ms=$(($(image_now_ms) - started))
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$(cat "$work/pid")/stat")
   runc kill "$id" TERM
   stopped_by=$(($(image_now_ms) + 60000))
   while [ "$(image_state "$id")" = running ] && [ "$(image_now_ms)" -lt "$stopped_by" ]; do sleep 0.1; done
   runc delete --force "$id"
-  echo "$ready_ms $(grep -o 'Started StockroomApplication in [0-9.]*' "$log" | grep -o '[0-9.]*$')"
+  echo "$ready_ms $(grep -o 'Started StockroomApplication in [0-9.]*' "$log" | grep -o '[0-9.]*$') $cpu"
 }
 
 # median PRINTF_FORMAT: the median of the numbers on standard input.
@@ -73,11 +76,13 @@ for run in $(seq 1 "$runs"); do
   for mode in aot noaot; do
     result=$(start_once "$mode")
     echo "$result" >> "$work/$mode.txt"
-    printf 'run %d %-6s ready after %6d ms, Started in %s s (load average %s)\n' "$run" "$mode" \
-      "${result% *}" "${result#* }" "$(cut -d ' ' -f 1 /proc/loadavg)"
+    read -r ready started cpu <<< "$result"
+    printf 'run %d %-6s ready after %6d ms, Started in %s s, CPU %s s (load average %s)\n' "$run" "$mode" \
+      "$ready" "$started" "$cpu" "$(cut -d ' ' -f 1 /proc/loadavg)"
   done
 done
 for mode in aot noaot; do
-  printf 'median %-6s ready after %6s ms, Started in %s s (%d runs)\n' "$mode" \
-    "$(cut -d ' ' -f 1 "$work/$mode.txt" | median %.0f)" "$(cut -d ' ' -f 2 "$work/$mode.txt" | median %.2f)" "$runs"
+  printf 'median %-6s ready after %6s ms, Started in %s s, CPU %s s (%d runs)\n' "$mode" \
+    "$(cut -d ' ' -f 1 "$work/$mode.txt" | median %.0f)" "$(cut -d ' ' -f 2 "$work/$mode.txt" | median %.2f)" \
+    "$(cut -d ' ' -f 3 "$work/$mode.txt" | median %.2f)" "$runs"
 done
