@@ -22,10 +22,10 @@ out=$(cd "$3" && pwd)
 app_name=$(basename "$app_jar" .jar.original)
 
 # Found with `jdeps --print-module-deps --ignore-missing-deps --multi-release 25` over every jar of the runtime
-# class path (modular jars with --module-path), then checked by starting the service on the result:
-# jdk.crypto.ec (elliptic-curve TLS and JOSE keys; a shell in JDK 25, kept for older configurations) and jdk.zipfs
-# are not found by jdeps but loaded by providers. jdk.jfr stays for flight recordings in production.
-modules=${IMAGE_MODULES:-java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.security.jgss,java.sql,java.sql.rowset,java.transaction.xa,java.xml,jdk.crypto.ec,jdk.jfr,jdk.management,jdk.net,jdk.unsupported,jdk.zipfs}
+# class path (modular jars with --module-path), plus jdk.zipfs, the zip file system provider, which jdeps cannot
+# see because it is looked up as a service; proven by deploy/image/prove.sh. (jdk.crypto.ec is empty since
+# JDK 22: the elliptic-curve provider is in java.base.)
+modules=${IMAGE_MODULES:-java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.security.jgss,java.sql,java.sql.rowset,java.transaction.xa,java.xml,jdk.jfr,jdk.management,jdk.net,jdk.unsupported,jdk.zipfs}
 
 root=$out/root
 java_home=$root/opt/java
@@ -62,8 +62,8 @@ while IFS= read -r -d '' file; do
 done < <(find "$java_home" -type f -print0)
 rm -f "$libs.one"
 # glibc loads libgcc_s at run time (not named by ldd) to unwind a thread that pthread_exit or pthread_cancel ends.
-gcc_s=$(ldconfig -p | awk '/libgcc_s.so.1 .*x86-64/ {print $NF; exit}')
-[ -n "$gcc_s" ] && echo "$gcc_s" >> "$libs"
+libc_dir=$(dirname "$(grep -m 1 '/libc\.so\.6$' "$libs")")
+[ -f "$libc_dir/libgcc_s.so.1" ] && echo "$libc_dir/libgcc_s.so.1" >> "$libs"
 sort -u "$libs" | while read -r lib; do
   case "$lib" in "$java_home"/*) continue ;; esac
   mkdir -p "$root$(dirname "$lib")"
