@@ -1,0 +1,85 @@
+# Functions shared by prove.sh and startup.sh: unpack the image tarball into an OCI runtime bundle and run it
+# with runc on the host's network, the way a container platform would (read-only root file system, a tmpfs /tmp,
+# the image's non-root user, no capabilities). Sourced, not run. Needs root.
+
+# Installs umoci, runc, jq and curl from Debian's packages when one is missing.
+image_tools() {
+  local missing=()
+  for tool in umoci runc jq curl; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -q "${missing[@]}" >/dev/null 2>&1 \
+    || { apt-get update -q >/dev/null && apt-get install -y -q "${missing[@]}" >/dev/null; }
+}
+
+# image_unpack TARBALL DIR: DIR/layout (the OCI archive Jib wrote is an OCI image layout once extracted) and
+# DIR/bundle (rootfs/ and the config.json umoci derives from the image's configuration).
+image_unpack() {
+  local tarball=$1 dir=$2 tag
+  mkdir -p "$dir/layout"
+  tar -xf "$tarball" -C "$dir/layout"
+  tag=$(umoci ls --layout "$dir/layout" | head -n 1)
+  umoci unpack --image "$dir/layout:$tag" "$dir/bundle" >/dev/null
+}
+
+# image_configure BUNDLE NAME=VALUE...: the bundle's config.json for one run. The image's own entry point, user,
+# working directory and environment stay; the given variables are added.
+image_configure() {
+  local bundle=$1
+  shift
+  local env nofile
+  env=$(printf '%s\n' "$@" | jq -R . | jq -s .)
+  # As many open files as this shell may have, up to 65536 (a runtime may not raise its own hard limit).
+  nofile=$(ulimit -Hn)
+  if [ "$nofile" = unlimited ] || [ "$nofile" -gt 65536 ]; then nofile=65536; fi
+  jq --argjson env "$env" --argjson nofile "$nofile" '
+      .process.terminal = false
+    | .process.env += $env
+    | .process.capabilities = {bounding: [], effective: [], inheritable: [], permitted: [], ambient: []}
+    | .process.noNewPrivileges = true
+    | .process.rlimits = [{type: "RLIMIT_NOFILE", hard: $nofile, soft: $nofile}]
+    | .root.readonly = true
+    | .linux.namespaces |= map(select(.type != "network"))
+    | .mounts += [{destination: "/tmp", type: "tmpfs", source: "tmpfs",
+                   options: ["nosuid", "nodev", "mode=1777", "size=256m"]}]
+    ' "$bundle/config.json" > "$bundle/config.json.new"
+  mv "$bundle/config.json.new" "$bundle/config.json"
+}
+
+# A TCP port on 127.0.0.1 that nothing listens on.
+image_free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$((20000 + RANDOM % 20000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return 0
+    fi
+  done
+  return 1
+}
+
+# image_wait_ready PORT SECONDS CONTAINER: polls the readiness probe; fails early if the container stopped.
+image_wait_ready() {
+  local port=$1 limit=$2 id=$3 deadline
+  deadline=$(($(date +%s%N) / 1000000 + limit * 1000))
+  while [ $(($(date +%s%N) / 1000000)) -lt "$deadline" ]; do
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$port/actuator/health/readiness")" = 200 ]; then
+      return 0
+    fi
+    [ "$(image_state "$id")" = running ] || return 1
+    sleep 0.1
+  done
+  return 1
+}
+
+# The container's status (creating, created, running, stopped), or "gone".
+image_state() {
+  runc state "$1" 2>/dev/null | jq -r .status || echo gone
+}
+
+# Milliseconds since the epoch.
+image_now_ms() {
+  echo $(($(date +%s%N) / 1000000))
+}

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Proves the container image without a Docker engine: unpacks target/stockroom-image.tar with umoci and runs it
+# with runc as a container platform would (read-only root file system with a tmpfs /tmp, the image's non-root
+# user, no capabilities) on the host's network, against a fresh database on the machine's PostgreSQL
+# (127.0.0.1:5432), and checks that it
+#   - becomes ready within 60 s, as uid 65532, with its root file system mounted read-only;
+#   - starts from the AOT cache (JDK_JAVA_OPTIONS=-XX:AOTMode=on: a cache the JVM cannot use ends the start);
+#   - issues a token for client credentials and answers an authenticated GET /v1/products with 200;
+#   - stops by itself on SIGTERM within the graceful shutdown timeout, logging a graceful shutdown.
+# Everything it made (container, bundle, database) is removed at the end, whatever happened. Run as root.
+#
+# Usage: deploy/image/prove.sh [IMAGE_TARBALL]   (default target/stockroom-image.tar)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source deploy/image/lib.sh
+
+tarball=${1:-target/stockroom-image.tar}
+shutdown_timeout=20
+[ "$(id -u)" = 0 ] || { echo "prove.sh: runc needs root" >&2; exit 1; }
+[ -f "$tarball" ] || { echo "prove.sh: no $tarball; build it with ./mvnw -Pimage package -DskipTests" >&2; exit 1; }
+image_tools
+
+work=$(mktemp -d /tmp/stockroom-prove-XXXXXX)
+id=stockroom-prove-$$
+db=stockroom_image_$(date +%s)_$$
+log=$work/console.log
+db_created=false
+cleanup() {
+  local status=$?
+  if [ "$(image_state "$id")" != gone ]; then
+    runc kill "$id" KILL 2>/dev/null || true
+    runc delete --force "$id" 2>/dev/null || true
+  fi
+  if [ "$status" -ne 0 ] && [ -f "$log" ]; then
+    echo "--- last lines of the container's console" >&2
+    tail -n 40 "$log" | cut -c1-400 >&2
+  fi
+  rm -rf "$work"
+  if $db_created; then
+    psql -h 127.0.0.1 -U postgres -d postgres -q -c "drop database if exists $db with (force)" 2>/dev/null || true
+  fi
+}
+trap cleanup EXIT
+fail() { echo "prove.sh: FAILED: $*" >&2; exit 1; }
+step() { echo "prove.sh: $*"; }
+
+if ! pg_isready -q -h 127.0.0.1 -p 5432; then
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start
+  for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+fi
+psql -h 127.0.0.1 -U postgres -d postgres -v ON_ERROR_STOP=1 -q -c "create database $db"
+db_created=true
+
+image_unpack "$tarball" "$work"
+bundle=$work/bundle
+step "image $(du -h "$tarball" | cut -f1) as a tarball, $(du -sh "$bundle/rootfs" | cut -f1) unpacked"
+if [ -f target/image/jib-classpath-file ]; then
+  cmp -s target/image/jib-classpath-file "$bundle/rootfs/app/jib-classpath-file" \
+    || fail "the image's class path is not the one the AOT cache was trained with (target/image/jib-classpath-file)"
+fi
+
+port=$(image_free_port) || fail "no free port"
+secret=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
+image_configure "$bundle" \
+  PORT="$port" \
+  STOCKROOM_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" STOCKROOM_DB_USER=postgres STOCKROOM_DB_PASSWORD= \
+  STOCKROOM_ADMIN_CLIENT_ID=prove-admin STOCKROOM_ADMIN_CLIENT_SECRET="$secret" \
+  STOCKROOM_SHUTDOWN_TIMEOUT="${shutdown_timeout}s" \
+  JDK_JAVA_OPTIONS=-XX:AOTMode=on
+
+step "starting the container on port $port"
+started=$(image_now_ms)
+runc run --detach --bundle "$bundle" --pid-file "$work/pid" "$id" > "$log" 2>&1 < /dev/null \
+  || fail "runc run"
+image_wait_ready "$port" 60 "$id" || fail "not ready within 60 s"
+step "ready after $(($(image_now_ms) - started)) ms; $(grep -o 'Started StockroomApplication in [0-9.]* seconds' "$log" | head -n 1)"
+
+pid=$(cat "$work/pid")
+uid=$(awk '/^Uid:/ {print $2}' "/proc/$pid/status")
+[ "$uid" = 65532 ] || fail "the JVM runs as uid $uid, not 65532"
+awk '$5 == "/" {print $6}' "/proc/$pid/mountinfo" | grep -q '^ro' || fail "the root file system is writable"
+awk '$5 == "/tmp" {print $9}' "/proc/$pid/mountinfo" | grep -q tmpfs || fail "/tmp is not a tmpfs"
+grep -q '"log":{"level":"INFO"' "$log" || fail "the console log is not ECS JSON"
+step "runs as uid 65532 on a read-only root file system with a tmpfs /tmp; logs ECS JSON"
+
+base=http://127.0.0.1:$port
+response=$(curl -s --max-time 10 -u "prove-admin:$secret" -d grant_type=client_credentials "$base/oauth2/token")
+token=$(echo "$response" | jq -r '.access_token // empty')
+[ -n "$token" ] || fail "no access token: $response"
+status=$(curl -s -o "$work/products.json" -w '%{http_code}' --max-time 10 -H "Authorization: Bearer $token" \
+  "$base/v1/products?limit=5")
+[ "$status" = 200 ] || fail "GET /v1/products answered $status: $(head -c 300 "$work/products.json")"
+jq -e '.data | type == "array"' "$work/products.json" >/dev/null || fail "GET /v1/products: not a page of products"
+status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$base/v1/products")
+[ "$status" = 401 ] || fail "GET /v1/products without a token answered $status, not 401"
+step "token issued; GET /v1/products 200 with it, 401 without"
+
+step "SIGTERM"
+runc kill "$id" TERM
+stop_started=$(image_now_ms)
+deadline=$((stop_started + (shutdown_timeout + 10) * 1000))
+while [ "$(image_state "$id")" = running ] && [ "$(image_now_ms)" -lt "$deadline" ]; do sleep 0.1; done
+[ "$(image_state "$id")" != running ] || fail "still running $((shutdown_timeout + 10)) s after SIGTERM"
+stopped_ms=$(($(image_now_ms) - stop_started))
+grep -q 'Graceful shutdown complete' "$log" || fail "no graceful shutdown in the log"
+grep -q 'HikariPool-1 - Shutdown completed' "$log" || fail "the connection pool was not closed"
+step "stopped by itself $stopped_ms ms after SIGTERM, gracefully"
+runc delete "$id"
+echo "prove.sh: image proven"
