@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The service as its own process, as it runs in production (test profile, on a free port, JSON logs as
@@ -19,6 +21,10 @@ import java.util.concurrent.TimeUnit;
  * such as a SIGTERM, a SIGKILL or its log lines.
  */
 public final class ServiceProcess implements AutoCloseable {
+
+    /** The line the service logs when it has started an embedded PostgreSQL: its data directory and its fate. */
+    private static final Pattern EMBEDDED_DATABASE =
+            Pattern.compile("Embedded PostgreSQL listening on port \\d+, data in (\\S+) \\((removed|kept)");
 
     private final Process process;
     private final int port;
@@ -47,7 +53,12 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().put("STOCKROOM_LOG_FORMAT", "json");
         var process = builder.start();
         var started = new ServiceProcess(process, port, log);
-        started.awaitReady();
+        try {
+            started.awaitReady();
+        } catch (AssertionError | InterruptedException | RuntimeException e) {
+            started.close(); // never left running for a later test (or run) to meet
+            throw e;
+        }
         return started;
     }
 
@@ -81,10 +92,47 @@ public final class ServiceProcess implements AutoCloseable {
         process.destroy();
     }
 
-    /** SIGKILL: the process dies at once, with nothing finished or flushed. */
+    /**
+     * SIGKILL: the process dies at once, with nothing finished or flushed. Its embedded PostgreSQL, a process of
+     * its own, keeps running until {@link #killDatabase()} or {@link #close()}.
+     */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /**
+     * Kills the embedded PostgreSQL the process started (as a crash of the machine would: a restart recovers the
+     * database from its files), found through the data directory its log names. Nothing when it used a server.
+     */
+    public void killDatabase() {
+        var started = EMBEDDED_DATABASE.matcher(log());
+        while (started.find()) {
+            Path pidFile = Path.of(started.group(1), "postmaster.pid");
+            try {
+                if (Files.exists(pidFile)) {
+                    long pid = Long.parseLong(
+                            Files.readAllLines(pidFile).getFirst().strip());
+                    var postgres = ProcessHandle.of(pid)
+                            .filter(handle -> handle.info()
+                                    .commandLine()
+                                    .orElse("")
+                                    .contains(started.group(1))); // not another process that took a stale pid
+                    if (postgres.isPresent()) {
+                        postgres.get().destroyForcibly();
+                        postgres.get().onExit().get(30, TimeUnit.SECONDS);
+                    }
+                }
+                if (started.group(2).startsWith("removed")) {
+                    FileSystemUtils.deleteRecursively(Path.of(started.group(1)));
+                }
+            } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("could not stop the embedded PostgreSQL in " + started.group(1), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     public boolean waitForExit(Duration within) throws InterruptedException {
@@ -114,6 +162,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the process, and its embedded PostgreSQL with it: a test leaves nothing running behind. */
     @Override
     public void close() {
         try {
@@ -121,5 +170,6 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        killDatabase();
     }
 }

@@ -35,8 +35,8 @@ class WebhookOutboxIT {
                 secret = created.at("/secret");
                 product = ProductData.create(first.api(), ProductData.aWidget());
                 first.kill();
+                first.killDatabase(); // as a crash of the machine would: the restart recovers from the files
             }
-            killOrphanedDatabase(dataDir);
             assertThat(receiver.received()).isEmpty();
 
             try (var second = ServiceProcess.start(arguments(dataDir, true))) {
@@ -50,24 +50,6 @@ class WebhookOutboxIT {
         } finally {
             receiver.close();
             FileSystemUtils.deleteRecursively(dataDir);
-        }
-    }
-
-    /**
-     * The embedded PostgreSQL is a process of its own, which a SIGKILL of the service leaves running: kill it
-     * too, as a crash of the machine would, so the restarted service recovers the database from its files.
-     */
-    private static void killOrphanedDatabase(Path dataDir) throws Exception {
-        try (var files = Files.walk(dataDir)) {
-            for (Path pidFile :
-                    files.filter(path -> path.endsWith("postmaster.pid")).toList()) {
-                long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
-                var postgres = ProcessHandle.of(pid);
-                if (postgres.isPresent()) {
-                    postgres.get().destroyForcibly();
-                    postgres.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
-                }
-            }
         }
     }
 

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -30,10 +31,12 @@ class EmbeddedDatabaseConfiguration {
                 .setRegisterShutdownHook(false)
                 .setPort(properties.port())
                 .setServerConfig("max_connections", "100");
+        Path dataDir;
         if (properties.ephemeral()) {
-            builder.setDataDirectory(Files.createTempDirectory("stockroom-pg-")).setCleanDataDirectory(true);
+            dataDir = Files.createTempDirectory("stockroom-pg-");
+            builder.setDataDirectory(dataDir).setCleanDataDirectory(true);
         } else {
-            var dataDir = properties.dataDir().toAbsolutePath().normalize();
+            dataDir = properties.dataDir().toAbsolutePath().normalize();
             Files.createDirectories(dataDir);
             // zonky turns synchronous_commit off for speed; data that is kept must survive a crash once committed
             // (the webhook outbox among it), so commits wait for the WAL on disk as on any PostgreSQL server.
@@ -41,9 +44,10 @@ class EmbeddedDatabaseConfiguration {
         }
         var postgres = builder.start();
         log.info(
-                "Embedded PostgreSQL listening on port {} ({})",
+                "Embedded PostgreSQL listening on port {}, data in {} ({})",
                 postgres.getPort(),
-                properties.ephemeral() ? "ephemeral" : properties.dataDir());
+                dataDir,
+                properties.ephemeral() ? "removed when it stops" : "kept");
         return postgres;
     }
 
