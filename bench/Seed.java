@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  */
 public class Seed {
 
+    /** Every product starts with this stock plus its number modulo 50, so run.sh can check that none was oversold. */
+    static final int STOCK = 1000;
+
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
 
     public static void main(String[] args) throws Exception {
@@ -36,7 +39,7 @@ public class Seed {
                         String body = """
                                 {"sku":"BENCH-%s-%05d","name":"Bench product %05d","description":"Seeded for the benchmark.",\
                                 "price":%d.%02d,"stock":%d}"""
-                                .formatted(run, n, n, 1 + n % 500, n % 100, n % 50);
+                                .formatted(run, n, n, 1 + n % 500, n % 100, STOCK + n % 50);
                         var request = HttpRequest.newBuilder(URI.create(base + "/v1/products"))
                                 .header("Content-Type", "application/json")
                                 .header("Authorization", "Bearer " + System.getenv("TOKEN"))
