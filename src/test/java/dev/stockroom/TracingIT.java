@@ -30,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Traces as Spring Boot makes them here, recorded in memory (no exporter is configured, as by default): a
@@ -38,6 +39,8 @@ import org.springframework.context.annotation.Import;
  */
 @WebhookTest
 @Import(TracingIT.SpanRecording.class)
+// Spans are recorded in memory here, so the JDBC spans an exporter would bring are switched on by hand.
+@TestPropertySource(properties = "jdbc.datasource-proxy.enabled=true")
 class TracingIT {
 
     private static final Duration SOON = Duration.ofSeconds(10);

@@ -49,7 +49,7 @@ public class Catalog {
         return product;
     }
 
-    @Transactional(readOnly = true)
+    /** One statement, so no transaction around it: a read-only one would cost two round trips more. */
     public Product get(ProductId id) {
         return products.findById(id).orElseThrow(() -> ProductNotFound.withId(id));
     }
@@ -164,7 +164,7 @@ public class Catalog {
                 .orElseThrow(() -> ProductNotFound.adjustment(id, adjustmentId));
     }
 
-    @Transactional(readOnly = true)
+    /** One statement (the page and its look-ahead row), so no transaction around it, as for {@link #get}. */
     public Page<Product> search(ProductSearch search) {
         return products.search(search);
     }

@@ -18,10 +18,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.annotation.AnnotationTemplateExpressionDefaults;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -39,6 +39,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -52,20 +53,48 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * How requests are authenticated. {@code /v1/**} is a stateless OAuth 2.0 resource server: a valid JWT is
  * required ({@code Authorization: Bearer}, or {@code Authorization: DPoP} with a DPoP proof for a token bound to a
  * key, RFC 9449, each proof used once across all instances ({@link DPoPProofReplays}); a bound token sent as a
- * plain bearer token is refused), and each operation's {@link dev.stockroom.shared.security.RequiresScope} decides the scope (method
- * security). The login form is the only place with a session. Errors are problem details with the RFC 6750
+ * plain bearer token is refused), and each operation's {@link dev.stockroom.shared.security.RequiresScope} decides the scope
+ * ({@code ScopeCheck}). The login form is the only place with a session. Errors are problem details with the RFC 6750
  * challenge. Once a request is authenticated, its log lines name the caller ({@link PrincipalLogFilter}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableMethodSecurity
 class SecurityConfiguration {
 
     static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
-    /** Lets {@code @RequiresScope("x")} expand into {@code @PreAuthorize("hasAuthority('SCOPE_x')")}. */
+    /**
+     * No observation of each security filter, authentication and authorization: they cost more per request than
+     * the query behind it, and the request's own span ({@code http.server.requests}) with its JDBC spans already
+     * says where a slow request spent its time. Authentication failures are counted by {@code
+     * AuthenticationFailureMetrics}, from Spring Security's events.
+     */
     @Bean
-    static AnnotationTemplateExpressionDefaults annotationTemplateExpressionDefaults() {
-        return new AnnotationTemplateExpressionDefaults();
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * Spring Security's strict firewall with its own rules, but header names and values checked by a loop over
+     * their code points rather than a regular expression each time a header is read.
+     */
+    @Bean
+    WebSecurityCustomizer firewall() {
+        var firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(SecurityConfiguration::assignedAndNotControl);
+        firewall.setAllowedHeaderValues(SecurityConfiguration::assignedAndNotControl);
+        return web -> web.httpFirewall(firewall);
+    }
+
+    /** Spring Security's default rule for header names and values: {@code [\p{IsAssigned}&&[^\p{IsControl}]]*}. */
+    static boolean assignedAndNotControl(String value) {
+        for (int i = 0; i < value.length(); ) {
+            int codePoint = value.codePointAt(i);
+            if (Character.getType(codePoint) == Character.UNASSIGNED || Character.isISOControl(codePoint)) {
+                return false;
+            }
+            i += Character.charCount(codePoint);
+        }
+        return true;
     }
 
     @Bean

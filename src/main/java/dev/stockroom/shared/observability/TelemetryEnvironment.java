@@ -18,7 +18,10 @@ import org.springframework.core.env.MapPropertySource;
  *   <li>{@code stockroom.tracing.otlp-endpoint} ({@code STOCKROOM_OTLP_ENDPOINT}): the base URL of an OTLP/HTTP
  *       collector ({@code http://collector:4318}; {@code /v1/traces} is added unless it is there already) becomes
  *       {@code management.opentelemetry.tracing.export.otlp.endpoint}. Unset or blank: no exporter, so no
- *       connection to anything; spans still give log lines and webhooks their trace ids.
+ *       connection to anything; spans still give log lines and webhooks their trace ids. Without an exporter
+ *       (this one or Boot's own {@code management.opentelemetry.tracing.export.otlp.endpoint}) there are no JDBC
+ *       spans either ({@code jdbc.datasource-proxy.enabled=false}): nobody would see them, and wrapping every
+ *       connection, statement and result costs a third of a product read.
  *   <li>{@code stockroom.logging.format} ({@code STOCKROOM_LOG_FORMAT}): {@code text} (the default) keeps the
  *       human-readable console; {@code json} means ECS JSON lines; {@code ecs}, {@code logstash} and {@code
  *       gelf} name Boot's formats directly. It becomes {@code logging.structured.format.console}.
@@ -33,6 +36,7 @@ class TelemetryEnvironment implements EnvironmentPostProcessor {
     static final String LOG_FORMAT = "stockroom.logging.format";
     static final String BOOT_OTLP_ENDPOINT = "management.opentelemetry.tracing.export.otlp.endpoint";
     static final String BOOT_CONSOLE_FORMAT = "logging.structured.format.console";
+    static final String JDBC_SPANS = "jdbc.datasource-proxy.enabled";
 
     private static final String TRACES_PATH = "/v1/traces";
 
@@ -42,6 +46,8 @@ class TelemetryEnvironment implements EnvironmentPostProcessor {
         String endpoint = environment.getProperty(OTLP_ENDPOINT, "").strip();
         if (!endpoint.isEmpty()) {
             mapped.put(BOOT_OTLP_ENDPOINT, tracesUrl(endpoint));
+        } else if (environment.getProperty(BOOT_OTLP_ENDPOINT, "").isBlank()) {
+            mapped.put(JDBC_SPANS, "false");
         }
         String format = consoleFormat(environment.getProperty(LOG_FORMAT, ""));
         if (!format.isEmpty()) {

@@ -5,11 +5,12 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.springframework.security.access.prepost.PreAuthorize;
 
-/** The operation needs a valid access token, whatever its scopes (for example {@code GET /v1/me}). */
+/**
+ * The operation needs a valid access token, whatever its scopes (for example {@code GET /v1/me}). Enforced by
+ * {@link ScopeCheck}.
+ */
 @Documented
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
-@PreAuthorize("isAuthenticated()")
 public @interface RequiresToken {}

@@ -10,9 +10,10 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Checks {@link RequiresScope} before the request body is read or validated, so a caller without the scope
- * learns nothing about the operation (not even its validation rules) and costs no work: 403 comes first. Method
- * security enforces the same annotation again around the call itself.
+ * Enforces {@link RequiresScope} and {@link RequiresToken}, once, before the request body is read or validated,
+ * so a caller without the scope learns nothing about the operation (not even its validation rules) and costs no
+ * work: 403 comes first. Every operation declares one or the other (checked by {@code
+ * SecuritySuiteIT}); the filter chain has already refused a request to {@code /v1} without a valid token.
  */
 @Configuration(proxyBeanMethods = false)
 class ScopeCheck implements WebMvcConfigurer, HandlerInterceptor {

@@ -93,7 +93,7 @@ class OpenApiConfiguration {
                 .components(new Components().addSecuritySchemes(SECURITY_SCHEME, oauth2()));
     }
 
-    /** Declares each operation's scope, from the same annotation method security enforces. */
+    /** Declares each operation's scope, from the same annotation {@code ScopeCheck} enforces. */
     @Bean
     OperationCustomizer scopeRequirements() {
         return (operation, handlerMethod) -> {

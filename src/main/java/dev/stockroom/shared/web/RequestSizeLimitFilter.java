@@ -18,8 +18,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Refuses request bodies over the configured limit with 413. A declared {@code Content-Length} over the limit
- * is refused before anything is read; a chunked body is counted as it is read and refused when it crosses the
- * limit. Servlet containers only limit form posts, so JSON bodies need this.
+ * is refused before anything is read (the container reads no further than a declared length); a chunked body is
+ * counted as it is read and refused when it crosses the limit. Servlet containers only limit form posts, so JSON bodies need this.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -37,11 +37,17 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > limit) {
+        long length = request.getContentLengthLong();
+        if (length > limit) {
             resolver.resolveException(request, response, null, new PayloadTooLarge(limit));
             return;
         }
-        chain.doFilter(new LimitedRequest(request, limit), response);
+        // A declared length is enforced by the container, and an HTTP/1 request with neither it nor
+        // Transfer-Encoding has no body: only a body of unknown length needs counting.
+        boolean unknownLength = length < 0
+                && (request.getHeader("Transfer-Encoding") != null
+                        || !request.getProtocol().startsWith("HTTP/1"));
+        chain.doFilter(unknownLength ? new LimitedRequest(request, limit) : request, response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -43,6 +43,22 @@ class TelemetryEnvironmentTest {
     }
 
     @Test
+    void jdbcSpansOnlyWhenSpansAreExported() {
+        assertThat(processed(Map.of()).getProperty(TelemetryEnvironment.JDBC_SPANS))
+                .isEqualTo("false");
+        assertThat(processed(Map.of(TelemetryEnvironment.OTLP_ENDPOINT, "http://collector:4318"))
+                        .containsProperty(TelemetryEnvironment.JDBC_SPANS))
+                .isFalse();
+        assertThat(processed(Map.of(TelemetryEnvironment.BOOT_OTLP_ENDPOINT, "http://boots:4318/v1/traces"))
+                        .containsProperty(TelemetryEnvironment.JDBC_SPANS))
+                .isFalse();
+        // Set explicitly, it wins (the tests that record spans in memory do so).
+        assertThat(processed(Map.of(TelemetryEnvironment.JDBC_SPANS, "true"))
+                        .getProperty(TelemetryEnvironment.JDBC_SPANS))
+                .isEqualTo("true");
+    }
+
+    @Test
     void jsonLogsAreEcsAndTextIsTheDefault() {
         assertThat(processed(Map.of(TelemetryEnvironment.LOG_FORMAT, "json"))
                         .getProperty(TelemetryEnvironment.BOOT_CONSOLE_FORMAT))
