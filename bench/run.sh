@@ -17,7 +17,7 @@
 # Loopback only; every phase is bounded in time. Needs wrk and pgbench (installed from Debian's packages when
 # missing) and the PostgreSQL server on 127.0.0.1:5432 (BENCH_DB_HOST, BENCH_DB_PORT, user postgres).
 # Usage: bench/run.sh [DURATION] (default 30s per scenario; 5s is a quick check).
-# JVM flags for both: BENCH_JAVA_OPTS (default: the container image's, see the README).
+# JVM flags for both: BENCH_JAVA_OPTS (default: the container image's, see the README), and MALLOC_ARENA_MAX=2.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,7 +27,8 @@ PORT=${BENCH_PORT:-18080}
 BASELINE_PORT=${BENCH_BASELINE_PORT:-18090}
 DB_HOST=${BENCH_DB_HOST:-127.0.0.1}
 DB_PORT=${BENCH_DB_PORT:-5432}
-JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError}
+JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} # as in the image
 WARMUP=${BENCH_WARMUP:-60s}
 CONNECTIONS=64
 THREADS=2
