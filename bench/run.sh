@@ -111,7 +111,7 @@ warm_up "$base"
 run stockroom-get-by-id get-by-id.lua "$base" "/v1/products/x"
 run stockroom-list list.lua "$base" "/v1/products?limit=20"
 run stockroom-orders orders.lua "$base" "/v1/orders"
-run stockroom-mixed mixed.lua "$base" "/v1/products/x"
+READS_PER_ORDER=9 run stockroom-mixed orders.lua "$base" "/v1/orders"
 fixed_rate=$(( $(rps stockroom-get-by-id) * 70 / 100 ))
 java bench/Rate.java "$base" "$fixed_rate" "$SECONDS_PER_RUN" "$IDS_FILE" | tee "$OUT/stockroom-rate.txt"
 rss_mb=$(( $(ps -o rss= -p "$server") / 1024 ))
