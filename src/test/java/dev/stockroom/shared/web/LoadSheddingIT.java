@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.stockroom.support.Api;
 import dev.stockroom.support.ApiTest;
 import dev.stockroom.support.Response;
+import dev.stockroom.support.Scrape;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -144,11 +145,6 @@ class LoadSheddingIT {
     }
 
     private double shed(String reason) {
-        return api.prometheus()
-                .lines()
-                .filter(line ->
-                        line.startsWith("stockroom_requests_shed_total{") && line.contains("reason=\"" + reason))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
+        return Scrape.of(api).value("stockroom_requests_shed_total", "reason", reason);
     }
 }
