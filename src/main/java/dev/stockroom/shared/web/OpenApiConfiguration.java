@@ -69,7 +69,11 @@ class OpenApiConfiguration {
                     "422",
                     "Validation failed: every invalid field is listed in `errors` (unknown or wrongly typed JSON"
                             + " members too)."),
-            Map.entry("500", "Unexpected error; the body reveals nothing internal, the logs have the request id."));
+            Map.entry("500", "Unexpected error; the body reveals nothing internal, the logs have the request id."),
+            Map.entry(
+                    "503",
+                    "The instance is at capacity (load shedding) and answered at once; try again after"
+                            + " `Retry-After` seconds."));
 
     /**
      * Schemas in snake_case, as the API speaks: springdoc describes types with Jackson 2, which does not see
@@ -185,6 +189,7 @@ class OpenApiConfiguration {
         }
         responses.putIfAbsent("406", new ApiResponse());
         responses.putIfAbsent("500", new ApiResponse());
+        responses.putIfAbsent("503", new ApiResponse());
         responses.forEach((code, response) -> {
             if (code.startsWith("4") || code.startsWith("5")) {
                 if (response.getDescription() == null
