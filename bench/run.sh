@@ -4,14 +4,15 @@
 # machine's PostgreSQL, with the same JVM flags, and each scenario's figures with its ratio to the baseline's, so
 # that the machine's noise (30 % from run to run here) cancels out. Ratios are what we track.
 #
-# Scenarios, wrk at 64 connections after a 10 s warm-up each (and, before the first, BENCH_WARMUP of product reads:
+# Scenarios, wrk at 64 connections after a 10 s warm-up each (and, after each start, BENCH_WARMUP of product reads:
 # the JIT needs about a minute on 2 cores before the figures settle):
-#   get-by-id    authenticated GET /v1/products/{id} of 10,000 seeded products (the baseline: the same SELECT)
+#   get-by-id    authenticated GET /v1/products/{id} of 10,000 seeded products (the baseline: the same SELECT), first
+#                with the product cache off (a process of its own), then on (the default, for every other scenario)
 #   list         GET /v1/products?limit=20
 #   orders       POST /v1/orders with an Idempotency-Key, one unit of one of 100 products; next to pgbench's
 #                TPC-B on the same database in the same run; no oversell is checked afterwards in SQL
 #   mixed        nine product reads to one order
-#   fixed rate   GET /v1/products/{id} at 70 % of the get-by-id maximum, open model (bench/Rate.java), p99
+#   fixed rate   GET /v1/products/{id} at 70 % of the get-by-id maximum (cache on), open model (bench/Rate.java), p99
 # and Stockroom's resident set size after all of them.
 #
 # Loopback only; every phase is bounded in time. Needs wrk and pgbench (installed from Debian's packages when
@@ -89,24 +90,35 @@ errors() { awk '/Non-2xx|Socket errors/ {printf "%s ", $0}' "$OUT/$1.txt"; }
 export STOCKROOM_ADMIN_CLIENT_ID=bench
 export STOCKROOM_ADMIN_CLIENT_SECRET="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 # The management port is a free one, so the run clashes with no service on this machine (the default is 8081).
-# shellcheck disable=SC2086
-STOCKROOM_DB_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/$db" STOCKROOM_DB_USER=postgres STOCKROOM_DB_PASSWORD= \
-  java $JAVA_OPTS -jar "$jar" --server.port="$PORT" --management.server.port=0 >"$OUT/server.log" 2>&1 &
-server=$!
-await_ready "$PORT"
+start_stockroom() { # product cache: on or off
+  # shellcheck disable=SC2086
+  STOCKROOM_PRODUCT_CACHE="$1" STOCKROOM_DB_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/$db" STOCKROOM_DB_USER=postgres \
+    STOCKROOM_DB_PASSWORD= java $JAVA_OPTS -jar "$jar" --server.port="$PORT" --management.server.port=0 \
+    >>"$OUT/server.log" 2>&1 &
+  server=$!
+  await_ready "$PORT"
+  TOKEN=$(curl -fs -u "bench:$STOCKROOM_ADMIN_CLIENT_SECRET" "$base/oauth2/token" -d grant_type=client_credentials \
+    -d 'scope=products:read products:write customers:write orders:read orders:write' |
+    sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+  export TOKEN
+}
 base="http://127.0.0.1:$PORT"
+: >"$OUT/server.log"
 
-TOKEN=$(curl -fs -u "bench:$STOCKROOM_ADMIN_CLIENT_SECRET" "$base/oauth2/token" -d grant_type=client_credentials \
-  -d 'scope=products:read products:write customers:write orders:read orders:write' |
-  sed -E 's/.*"access_token":"([^"]+)".*/\1/')
-export TOKEN
+# First with the product cache off: every read asks the database, as the baseline does.
+start_stockroom off
 java bench/Seed.java "$base" "$PRODUCTS" "$OUT/ids.txt"
 export IDS_FILE="$OUT/ids.txt" ORDER_PRODUCTS=100
 CUSTOMER=$(curl -fs -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$base/v1/customers" \
   -d '{"name":"Bench Customer","email":"bench-'"$$"'@example.com","shipping_address":{"lines":["1 Bench Street"],"city":"London","postal_code":"NW1 6XE","country":"GB"}}' |
   sed -E 's/.*"id":"([0-9a-f-]{36})".*/\1/')
 export CUSTOMER
+warm_up "$base"
+run stockroom-get-by-id-uncached get-by-id.lua "$base" "/v1/products/x"
+stop_server
 
+# Then as configured by default: the product cache on.
+start_stockroom on
 warm_up "$base"
 run stockroom-get-by-id get-by-id.lua "$base" "/v1/products/x"
 run stockroom-list list.lua "$base" "/v1/products?limit=20"
@@ -150,10 +162,14 @@ rate_p99() { awk '$1 == "p99" {print $2 " " $3}' "$OUT/$1-rate.txt"; }
 {
   echo "| scenario | Stockroom | p50 | p99 | baseline | ratio | errors |"
   echo "|---|---|---|---|---|---|---|"
-  for scenario in get-by-id list; do
-    echo "| GET $scenario | $(rps "stockroom-$scenario")/s | $(pct "stockroom-$scenario" 50%) |" \
-      "$(pct "stockroom-$scenario" 99%) | $(rps "baseline-$scenario")/s |" \
-      "$(ratio "$(rps "stockroom-$scenario")" "$(rps "baseline-$scenario")") | $(errors "stockroom-$scenario")|"
+  for scenario in get-by-id-uncached:get-by-id get-by-id:get-by-id list:list; do
+    mine=${scenario%%:*} theirs=${scenario##*:}
+    label=$theirs
+    [ "$mine" = get-by-id-uncached ] && label="get-by-id, cache off"
+    [ "$mine" = get-by-id ] && label="get-by-id, cache on"
+    echo "| GET $label | $(rps "stockroom-$mine")/s | $(pct "stockroom-$mine" 50%) |" \
+      "$(pct "stockroom-$mine" 99%) | $(rps "baseline-$theirs")/s |" \
+      "$(ratio "$(rps "stockroom-$mine")" "$(rps "baseline-$theirs")") | $(errors "stockroom-$mine")|"
   done
   echo "| POST /v1/orders | $(rps stockroom-orders)/s | $(pct stockroom-orders 50%) | $(pct stockroom-orders 99%) |" \
     "pgbench TPC-B $tps tps | $(ratio "$(rps stockroom-orders)" "$tps") | $(errors stockroom-orders)|"

@@ -24,11 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class Catalog {
 
     private final ProductRepository products;
+    private final ProductCache cache;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    Catalog(ProductRepository products, Clock clock, ApplicationEventPublisher events) {
+    Catalog(ProductRepository products, ProductCache cache, Clock clock, ApplicationEventPublisher events) {
         this.products = products;
+        this.cache = cache;
         this.clock = clock;
         this.events = events;
     }
@@ -49,9 +51,12 @@ public class Catalog {
         return product;
     }
 
-    /** One statement, so no transaction around it: a read-only one would cost two round trips more. */
+    /**
+     * The product as last committed, from the {@link ProductCache} when it has it. One statement otherwise, so no
+     * transaction around it: a read-only one would cost two round trips more.
+     */
     public Product get(ProductId id) {
-        return products.findById(id).orElseThrow(() -> ProductNotFound.withId(id));
+        return cache.get(id, products::findById).orElseThrow(() -> ProductNotFound.withId(id));
     }
 
     /**

@@ -26,7 +26,11 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Products and their stock ledger in PostgreSQL, with explicit SQL: one statement per operation. */
+/**
+ * Products and their stock ledger in PostgreSQL, with explicit SQL: one statement per operation. Every statement
+ * that changes a product also evicts it from this instance's {@link ProductCache} when its transaction completes
+ * (other instances hear of it from the database's notification).
+ */
 @Repository
 class ProductRepository {
 
@@ -39,10 +43,12 @@ class ProductRepository {
 
     private final JdbcClient jdbc;
     private final KeysetPages pages;
+    private final ProductCache cache;
 
-    ProductRepository(JdbcClient jdbc, KeysetPages pages) {
+    ProductRepository(JdbcClient jdbc, KeysetPages pages, ProductCache cache) {
         this.jdbc = jdbc;
         this.pages = pages;
+        this.cache = cache;
     }
 
     void insert(Product product) {
@@ -74,6 +80,7 @@ class ProductRepository {
     }
 
     void update(Product product) {
+        cache.evictAfterCompletion(List.of(product.id()));
         jdbc.sql("""
                         update product
                         set name = :name, description = :description, price = :price,
@@ -83,6 +90,7 @@ class ProductRepository {
     }
 
     void delete(ProductId id) {
+        cache.evictAfterCompletion(List.of(id));
         jdbc.sql("delete from product where id = :id").param("id", id.value()).update();
     }
 
@@ -93,6 +101,7 @@ class ProductRepository {
      * the result would be out of range.
      */
     Optional<AdjustedStock> adjustStock(ProductId id, int delta, String reason, Instant now) {
+        cache.evictAfterCompletion(List.of(id));
         return jdbc.sql("""
                         with changed as (
                             update product
@@ -148,6 +157,8 @@ class ProductRepository {
      * the products as they changed (in no particular order).
      */
     List<Product> changeStock(List<StockRequest> requests, int sign, Instant now) {
+        cache.evictAfterCompletion(
+                requests.stream().map(StockRequest::productId).toList());
         var values = new ArrayList<String>();
         var params = new HashMap<String, Object>();
         for (int i = 0; i < requests.size(); i++) {

@@ -1,0 +1,172 @@
+package dev.stockroom.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stockroom.support.Api;
+import dev.stockroom.support.ApiTest;
+import dev.stockroom.support.CustomerData;
+import dev.stockroom.support.OrderData;
+import dev.stockroom.support.ProductData;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The product cache on one instance: reads come from memory, a change through the API is seen at once, a change
+ * in the database by any writer within one second, and while the listener is gone every read asks the database.
+ */
+@ApiTest
+class ProductCacheIT {
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    ProductChangeListener listener;
+
+    @Autowired
+    ProductCache cache;
+
+    @BeforeEach
+    void listening() {
+        assertThat(within(Duration.ofSeconds(10), cache::isServing)).isTrue();
+    }
+
+    @Test
+    void servesAProductReadOnceFromMemory() throws SQLException {
+        String id = ProductData.create(api, ProductData.aProduct("Remembered", "2.00", 3));
+        assertThat(name(id)).isEqualTo("Remembered");
+
+        renameUnheard(id, "Renamed unheard");
+
+        assertThat(name(id)).as("from memory").isEqualTo("Remembered");
+    }
+
+    @Test
+    void aChangeThroughTheApiIsSeenAtOnceOnTheSameInstance() {
+        String id = ProductData.create(api, ProductData.aProduct("Changing", "2.00", 10));
+        api.get("/v1/products/" + id).send();
+
+        api.patch("/v1/products/" + id, Map.of("name", "Changed")).send();
+        var renamed = api.get("/v1/products/" + id).send();
+        assertThat(renamed.at("/name")).isEqualTo("Changed");
+        assertThat(renamed.header("ETag")).isEqualTo("\"2\"");
+
+        api.post("/v1/products/" + id + "/stock-adjustments", Map.of("delta", -4, "reason", "damaged"))
+                .send();
+        var adjusted = api.get("/v1/products/" + id).send();
+        assertThat(adjusted.at("/stock")).isEqualTo("6");
+        assertThat(adjusted.header("ETag")).isEqualTo("\"3\"");
+
+        String order = OrderData.place(api, CustomerData.create(api), id, 5);
+        assertThat(api.get("/v1/products/" + id).send().at("/stock")).isEqualTo("1");
+
+        api.post("/v1/orders/" + order + "/cancel", Map.of("reason", "changed my mind"))
+                .send();
+        assertThat(api.get("/v1/products/" + id).send().at("/stock")).isEqualTo("6");
+
+        api.delete("/v1/products/" + id).header("If-Match", "\"5\"").send();
+        assertThat(api.get("/v1/products/" + id).send().status()).isEqualTo(404);
+    }
+
+    @Test
+    void aChangeMadeInTheDatabaseIsSeenWithinOneSecond() {
+        String id = ProductData.create(api, ProductData.aProduct("By the API", "2.00", 3));
+        api.get("/v1/products/" + id).send();
+
+        JdbcClient.create(dataSource)
+                .sql("update product set name = 'By hand', version = version + 1 where id = :id")
+                .param("id", UUID.fromString(id))
+                .update();
+        long changed = System.nanoTime();
+
+        assertThat(within(Duration.ofSeconds(1), () -> name(id).equals("By hand")))
+                .as("seen within a second")
+                .isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - changed)).isLessThan(Duration.ofSeconds(1));
+        assertThat(api.get("/v1/products/" + id).send().header("ETag")).isEqualTo("\"2\"");
+    }
+
+    @Test
+    void aLostListenerEmptiesTheCacheAndEveryReadAsksTheDatabaseUntilItIsBack() throws SQLException {
+        String id = ProductData.create(api, ProductData.aProduct("Listened", "2.00", 3));
+        name(id);
+
+        JdbcClient.create(dataSource)
+                .sql("select pg_terminate_backend(:pid)")
+                .param("pid", listener.backendPid())
+                .query(Boolean.class)
+                .single();
+        assertThat(within(Duration.ofSeconds(2), () -> !cache.isServing())).isTrue();
+
+        renameUnheard(id, "Unheard 1");
+        assertThat(name(id)).as("emptied").isEqualTo("Unheard 1");
+        renameUnheard(id, "Unheard 2");
+        assertThat(name(id)).as("nothing kept while not listening").isEqualTo("Unheard 2");
+
+        assertThat(within(Duration.ofSeconds(10), cache::isServing))
+                .as("listening again")
+                .isTrue();
+        assertThat(name(id)).isEqualTo("Unheard 2");
+        renameUnheard(id, "Unheard 3");
+        assertThat(name(id)).as("kept again").isEqualTo("Unheard 2");
+    }
+
+    @Test
+    void offSwitchesTheCacheOff() {
+        var properties = new Binder(
+                        new MapConfigurationPropertySource(Map.of("stockroom.catalog.cache.enabled", "off")))
+                .bind("stockroom.catalog", CatalogProperties.class)
+                .get();
+
+        assertThat(properties.cache().enabled()).isFalse();
+    }
+
+    private String name(String id) {
+        return api.get("/v1/products/" + id).send().at("/name");
+    }
+
+    /** Renames the product with triggers off, so that no instance hears of it: what a cache hit would hide. */
+    private void renameUnheard(String id, String name) throws SQLException {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.prepareStatement("update product set name = ? where id = ?")) {
+            try (var role = connection.createStatement()) {
+                role.execute("set session_replication_role = replica");
+            }
+            statement.setString(1, name);
+            statement.setObject(2, UUID.fromString(id));
+            statement.executeUpdate();
+            try (var role = connection.createStatement()) {
+                role.execute("set session_replication_role = default");
+            }
+        }
+    }
+
+    private static boolean within(Duration limit, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return condition.getAsBoolean();
+    }
+}
