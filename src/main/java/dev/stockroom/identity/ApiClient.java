@@ -1,6 +1,7 @@
 package dev.stockroom.identity;
 
 import dev.stockroom.customers.CustomerId;
+import dev.stockroom.shared.ratelimit.RateLimitPolicy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A machine that calls the API with its own credentials: a partner integration, an automation, or an app that
  * signs people in (when it has redirect URIs). A client bound to a customer acts only for that customer.
+ *
+ * @param rateLimit the client's own rate limit, or null for the default
  */
 public record ApiClient(
         ApiClientId id,
@@ -17,6 +20,7 @@ public record ApiClient(
         Set<String> scopes,
         List<String> redirectUris,
         @Nullable CustomerId customerId,
+        @Nullable RateLimitPolicy rateLimit,
         Instant createdAt) {
 
     public ApiClient {

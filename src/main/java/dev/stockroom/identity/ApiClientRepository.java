@@ -5,6 +5,7 @@ import dev.stockroom.shared.paging.Conditions;
 import dev.stockroom.shared.paging.KeysetPages;
 import dev.stockroom.shared.paging.Page;
 import dev.stockroom.shared.paging.SortKey;
+import dev.stockroom.shared.ratelimit.RateLimitPolicy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ApiClientRepository {
 
-    private static final String COLUMNS = "id, client_id, name, scopes, redirect_uris, customer_id, created_at";
+    private static final String COLUMNS =
+            "id, client_id, name, scopes, redirect_uris, customer_id, rate_limit, created_at";
 
     private static final SortKey<ApiClient, Instant> BY_CREATION = SortKey.instant(
             "created_at", ApiClient::createdAt, client -> client.id().value());
@@ -38,8 +40,10 @@ class ApiClientRepository {
 
     void insert(ApiClient client, String secretHash) {
         jdbc.sql("""
-                        insert into api_client (id, client_id, name, secret_hash, scopes, redirect_uris, customer_id, created_at)
-                        values (:id, :clientId, :name, :hash, :scopes, :redirectUris, :customerId, :createdAt)
+                        insert into api_client (id, client_id, name, secret_hash, scopes, redirect_uris, customer_id, rate_limit,
+                                                created_at)
+                        values (:id, :clientId, :name, :hash, :scopes, :redirectUris, :customerId, :rateLimit,
+                                :createdAt)
                         """)
                 .param("id", client.id().value())
                 .param("clientId", client.clientId())
@@ -50,6 +54,9 @@ class ApiClientRepository {
                 .param(
                         "customerId",
                         client.customerId() == null ? null : client.customerId().value())
+                .param(
+                        "rateLimit",
+                        client.rateLimit() == null ? null : client.rateLimit().text())
                 .param("createdAt", client.createdAt().atOffset(ZoneOffset.UTC))
                 .update();
     }
@@ -112,6 +119,19 @@ class ApiClientRepository {
     /** A client with its secret hash, for the authorization server only. */
     record Registration(ApiClient client, String secretHash) {}
 
+    /** A client's own rate limit, or null for the default. */
+    Optional<RateLimitPolicy> findRateLimit(String clientId) {
+        return jdbc.sql("select rate_limit from api_client where client_id = :clientId")
+                .param("clientId", clientId)
+                .query((rs, row) -> Optional.ofNullable(rateLimit(rs.getString("rate_limit"))))
+                .optional()
+                .flatMap(policy -> policy);
+    }
+
+    private static @Nullable RateLimitPolicy rateLimit(@Nullable String text) {
+        return text == null ? null : RateLimitPolicy.parse(RateLimitPolicy.OWN, text);
+    }
+
     private static @Nullable CustomerId customerId(@Nullable UUID value) {
         return value == null ? null : new CustomerId(value);
     }
@@ -125,6 +145,7 @@ class ApiClientRepository {
                 new LinkedHashSet<>(Arrays.asList(rs.getString("scopes").split(" "))),
                 redirectUris == null ? List.of() : Arrays.asList(redirectUris.split(" ")),
                 customerId(rs.getObject("customer_id", UUID.class)),
+                rateLimit(rs.getString("rate_limit")),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 }

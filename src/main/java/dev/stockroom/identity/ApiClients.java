@@ -73,6 +73,7 @@ public class ApiClients {
                 request.scopes(),
                 request.redirectUris(),
                 request.customerId(),
+                request.rateLimit(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         String secret = newSecret();
         clients.insert(client, passwords.encode(secret));
@@ -117,6 +118,7 @@ public class ApiClients {
                     name,
                     scopes,
                     List.of(),
+                    null,
                     null,
                     clock.instant().truncatedTo(ChronoUnit.MICROS));
             clients.insert(client, hash);

@@ -21,6 +21,9 @@ final class IdentityAudit {
         fields.put(
                 "customer_id",
                 client.customerId() == null ? null : client.customerId().toString());
+        if (client.rateLimit() != null) {
+            fields.put("rate_limit", client.rateLimit().text());
+        }
         return fields;
     }
 }

@@ -1,6 +1,7 @@
 package dev.stockroom.identity;
 
 import dev.stockroom.customers.CustomerId;
+import dev.stockroom.shared.ratelimit.RateLimitPolicy;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -10,4 +11,5 @@ public record NewApiClient(
         String name,
         Set<String> scopes,
         List<String> redirectUris,
-        @Nullable CustomerId customerId) {}
+        @Nullable CustomerId customerId,
+        @Nullable RateLimitPolicy rateLimit) {}

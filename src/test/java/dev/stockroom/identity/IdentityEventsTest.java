@@ -47,6 +47,7 @@ class IdentityEventsTest {
                 Set.of("orders:read", "customers:read"),
                 List.of(),
                 customer,
+                null,
                 NOW);
 
         var event = new ClientCreated(client);

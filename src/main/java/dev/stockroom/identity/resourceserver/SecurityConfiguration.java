@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.stockroom.identity.SigningKeys;
 import dev.stockroom.identity.authorization.OAuthProperties;
+import dev.stockroom.shared.ratelimit.RateLimiting;
 import dev.stockroom.shared.security.ProblemSecurityHandlers;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
@@ -120,7 +121,8 @@ class SecurityConfiguration {
             JwtDecoder decoder,
             OAuthProperties oauth,
             ApiSecurityProperties security,
-            DPoPProofReplays dPoPProofs)
+            DPoPProofReplays dPoPProofs,
+            RateLimiting rateLimiting)
             throws Exception {
         var converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(
@@ -160,6 +162,9 @@ class SecurityConfiguration {
                     });
                 })
                 .addFilterBefore(new PrincipalLogFilter(), AuthorizationFilter.class)
+                // After authentication, so a request counts against its client's bucket; before authorization, so
+                // requests without a token count against their address's.
+                .addFilterBefore(rateLimiting.byCaller(), AuthorizationFilter.class)
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

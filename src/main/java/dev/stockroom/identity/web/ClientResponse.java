@@ -60,6 +60,12 @@ record ClientResponse(
 
         @Schema(
                 requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "The client's own rate limit, or null when it has the service's default.",
+                example = "500/1s;burst=1000")
+        @Nullable String rateLimit,
+
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
                 description = "When the client was registered (RFC 3339, UTC).",
                 example = "2026-01-31T09:30:00Z")
         Instant createdAt) {
@@ -73,6 +79,7 @@ record ClientResponse(
                 client.redirectUris(),
                 grantTypes(client),
                 client.customerId() == null ? null : client.customerId().value(),
+                client.rateLimit() == null ? null : client.rateLimit().text(),
                 client.createdAt());
     }
 

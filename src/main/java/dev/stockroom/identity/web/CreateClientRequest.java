@@ -2,6 +2,8 @@ package dev.stockroom.identity.web;
 
 import dev.stockroom.customers.CustomerId;
 import dev.stockroom.identity.NewApiClient;
+import dev.stockroom.shared.InvalidValue;
+import dev.stockroom.shared.ratelimit.RateLimitPolicy;
 import dev.stockroom.shared.security.Scopes;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -51,7 +53,15 @@ record CreateClientRequest(
                 description = "Binds the client to one customer account: it may then act only for that customer,"
                         + " and cannot sign people in. Required, and the caller's own, when the caller is bound.",
                 example = "7d1e3b8a-2f4c-4d6e-9a1b-3c5d7e9f1a2b")
-        @Nullable UUID customerId) {
+        @Nullable UUID customerId,
+
+        @Schema(
+                description = "The client's own rate limit, instead of the service's default (STOCKROOM_RATE_LIMIT):"
+                        + " requests per window, with an optional burst (the most it may send at once).",
+                example = "500/1s;burst=1000",
+                pattern = RateLimitPolicy.PATTERN,
+                maxLength = 40)
+        @Size(max = 40) @Pattern(regexp = RateLimitPolicy.PATTERN, message = "is not a rate limit like 100/1s or 100/1s;burst=200") @Nullable String rateLimit) {
 
     @SuppressWarnings("NullAway")
     NewApiClient toCommand() {
@@ -59,6 +69,15 @@ record CreateClientRequest(
                 name,
                 new LinkedHashSet<>(scopes),
                 redirectUris == null ? List.of() : List.copyOf(new LinkedHashSet<>(redirectUris)),
-                customerId == null ? null : new CustomerId(customerId));
+                customerId == null ? null : new CustomerId(customerId),
+                rateLimit == null ? null : rateLimit(rateLimit));
+    }
+
+    private static RateLimitPolicy rateLimit(String text) {
+        try {
+            return RateLimitPolicy.parse(RateLimitPolicy.OWN, text);
+        } catch (IllegalArgumentException e) {
+            throw InvalidValue.of("rate_limit", String.valueOf(e.getMessage()));
+        }
     }
 }

@@ -69,6 +69,11 @@ class OpenApiConfiguration {
                     "422",
                     "Validation failed: every invalid field is listed in `errors` (unknown or wrongly typed JSON"
                             + " members too)."),
+            Map.entry(
+                    "429",
+                    "Over the rate limit of the caller's client (of its address, without a token); try again after"
+                            + " `Retry-After` seconds. Every answer says the policy and what is left:"
+                            + " `RateLimit-Policy: \"default\";q=100;w=1`, `RateLimit: \"default\";r=42;t=1`."),
             Map.entry("500", "Unexpected error; the body reveals nothing internal, the logs have the request id."),
             Map.entry(
                     "503",
@@ -188,6 +193,7 @@ class OpenApiConfiguration {
             responses.putIfAbsent("412", new ApiResponse());
         }
         responses.putIfAbsent("406", new ApiResponse());
+        responses.putIfAbsent("429", new ApiResponse());
         responses.putIfAbsent("500", new ApiResponse());
         responses.putIfAbsent("503", new ApiResponse());
         responses.forEach((code, response) -> {
