@@ -13,7 +13,7 @@ final class LocalBuckets implements Buckets {
 
     static final int MAX_BUCKETS = 100_000;
 
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+    private final Cache<BucketKey, Bucket> buckets = Caffeine.newBuilder()
             .maximumSize(MAX_BUCKETS)
             .expireAfterAccess(Duration.ofHours(1))
             .build();
@@ -21,8 +21,11 @@ final class LocalBuckets implements Buckets {
     @Override
     public Decision take(String key, RateLimitPolicy policy) {
         var bucket = buckets.get(
-                key + " " + policy.text(),
+                new BucketKey(key, policy),
                 ignored -> Bucket.builder().addLimit(Buckets.bandwidth(policy)).build());
         return Decision.of(bucket.tryConsumeAndReturnRemaining(1));
     }
+
+    /** A bucket per key and policy: a client whose limit changes starts a new, full bucket. */
+    private record BucketKey(String key, RateLimitPolicy policy) {}
 }

@@ -6,7 +6,8 @@ import org.springframework.boot.convert.DurationStyle;
 
 /**
  * How many requests a client may make: {@code limit} per {@code window}, refilled continuously, with bursts of up
- * to {@code burst} (the bucket's capacity, at least the limit). Written {@code 100/1s} (burst 100) or {@code
+ * to {@code burst} (the bucket's capacity: larger than the limit to allow bursts, smaller to spread the limit
+ * over the window). Written {@code 100/1s} (burst 100) or {@code
  * 100/1s;burst=200}; the window takes Spring's durations ({@code 500ms}, {@code 1s}, {@code 1m}, {@code 1h}).
  *
  * @param name the name that the {@code RateLimit} and {@code RateLimit-Policy} headers give it
@@ -25,8 +26,8 @@ public record RateLimitPolicy(String name, long limit, Duration window, long bur
     private static final Duration MAX_WINDOW = Duration.ofDays(1);
 
     public RateLimitPolicy {
-        if (limit < 1 || burst < limit) {
-            throw new IllegalArgumentException("A rate limit allows at least one request, and bursts of at least it");
+        if (limit < 1 || burst < 1) {
+            throw new IllegalArgumentException("A rate limit allows at least one request, and bursts of at least one");
         }
         if (window.compareTo(Duration.ofMillis(1)) < 0 || window.compareTo(MAX_WINDOW) > 0) {
             throw new IllegalArgumentException("A rate limit's window is between 1 ms and 1 day");
