@@ -6,9 +6,11 @@ import dev.stockroom.catalog.domain.Product;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Function;
@@ -20,9 +22,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Single products as last read from the database, so that a read by id needs no round trip.
  *
  * <p>Correct across instances, because an entry lives only while somebody is listening for changes: every
- * committed change of a product row notifies the channel {@code product_changed} (a trigger, whoever the writer),
- * {@link ProductChangeListener} evicts the product on every instance, and the writing instance also evicts it
- * itself as its transaction completes, so its own next read sees the change at once. While the listener is not
+ * committed change of a product row is announced on the channel {@code product_changed}, and {@link
+ * ProductChangeListener} evicts the product on every instance. The writing instance evicts it itself as its
+ * transaction completes, so its own next read sees the change at once, and queues the announcement, which the
+ * listener sends within milliseconds, batched, outside the writing transaction (a NOTIFY inside it would serialise
+ * every commit on a database-wide lock). Writers other than the service announce through a trigger. While the listener is not
  * connected, the cache is empty and bypassed: every read goes to the database, and nothing is kept, because
  * changes made meanwhile would not be heard.
  *
@@ -43,6 +47,7 @@ class ProductCache {
     private final Cache<ProductId, Product> entries;
     private final AtomicLongArray stamps = new AtomicLongArray(STRIPES);
     private final AtomicLong generation = new AtomicLong();
+    private final ConcurrentLinkedQueue<ProductId> unannounced = new ConcurrentLinkedQueue<>();
     private volatile boolean listening;
 
     ProductCache(CatalogProperties properties, MeterRegistry registry) {
@@ -97,15 +102,18 @@ class ProductCache {
     }
 
     /**
-     * Forgets the products once the current transaction completes (committed or not), or now outside one. Evicting
-     * only after the commit matters: evicted before, a concurrent read could put the old row back.
+     * Forgets the products once the current transaction completes (committed or not), or now outside one, and
+     * queues their announcement to the other instances if it committed. Evicting only after the commit matters:
+     * evicted before, a concurrent read could put the old row back. Announced whether or not this instance caches,
+     * since others may.
      */
     void evictAfterCompletion(Collection<ProductId> ids) {
-        if (!enabled || ids.isEmpty()) {
+        if (ids.isEmpty()) {
             return;
         }
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             evict(ids);
+            unannounced.addAll(ids);
             return;
         }
         var copy = List.copyOf(ids);
@@ -113,8 +121,26 @@ class ProductCache {
             @Override
             public void afterCompletion(int status) {
                 evict(copy);
+                if (status == STATUS_COMMITTED) {
+                    unannounced.addAll(copy);
+                }
             }
         });
+    }
+
+    /** Takes up to {@code max} products whose change is still to be announced to the other instances. */
+    List<ProductId> takeUnannounced(int max) {
+        var taken = new ArrayList<ProductId>();
+        ProductId id;
+        while (taken.size() < max && (id = unannounced.poll()) != null) {
+            taken.add(id);
+        }
+        return taken;
+    }
+
+    /** Puts back what could not be announced, to be tried again. */
+    void stillUnannounced(List<ProductId> ids) {
+        unannounced.addAll(ids);
     }
 
     /** The listener is connected and listening: start keeping products, from empty (changes may have been missed). */

@@ -2,19 +2,24 @@ package dev.stockroom.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.stockroom.support.Api;
 import dev.stockroom.support.ApiTest;
 import dev.stockroom.support.CustomerData;
 import dev.stockroom.support.OrderData;
 import dev.stockroom.support.ProductData;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -82,14 +87,16 @@ class ProductCacheIT {
     }
 
     @Test
-    void aChangeMadeInTheDatabaseIsSeenWithinOneSecond() {
+    void aChangeMadeInTheDatabaseIsSeenWithinOneSecond() throws SQLException {
         String id = ProductData.create(api, ProductData.aProduct("By the API", "2.00", 3));
         api.get("/v1/products/" + id).send();
 
-        JdbcClient.create(dataSource)
-                .sql("update product set name = 'By hand', version = version + 1 where id = :id")
-                .param("id", UUID.fromString(id))
-                .update();
+        try (var psql = connectionNamed("psql");
+                var update = psql.prepareStatement(
+                        "update product set name = 'By hand', version = version + 1 where id = ?")) {
+            update.setObject(1, UUID.fromString(id));
+            update.executeUpdate();
+        }
         long changed = System.nanoTime();
 
         assertThat(within(Duration.ofSeconds(1), () -> name(id).equals("By hand")))
@@ -97,6 +104,37 @@ class ProductCacheIT {
                 .isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - changed)).isLessThan(Duration.ofSeconds(1));
         assertThat(api.get("/v1/products/" + id).send().header("ETag")).isEqualTo("\"2\"");
+    }
+
+    @Test
+    void theServiceAnnouncesItsOwnChangesAfterCommitAndTheTriggerOnlyOthers() throws SQLException {
+        String id = ProductData.create(api, ProductData.aProduct("Announced", "2.00", 3));
+        try (var listening = connectionNamed("test-listener")) {
+            try (var statement = listening.createStatement()) {
+                statement.execute("LISTEN " + ProductChangeListener.CHANNEL);
+            }
+            var notifications = listening.unwrap(PGConnection.class);
+
+            JdbcClient.create(dataSource) // a pooled connection of the service: the trigger stays silent
+                    .sql("update product set description = 'pool' where id = :id")
+                    .param("id", UUID.fromString(id))
+                    .update();
+            assertThat(payloads(notifications, Duration.ofMillis(300))).doesNotContain(id);
+
+            api.patch("/v1/products/" + id, Map.of("name", "Announced twice")).send();
+            assertThat(String.join(",", payloads(notifications, Duration.ofSeconds(1))))
+                    .as("announced by the service after its commit")
+                    .contains(id);
+
+            try (var psql = connectionNamed("psql");
+                    var update = psql.prepareStatement("update product set description = 'psql' where id = ?")) {
+                update.setObject(1, UUID.fromString(id));
+                update.executeUpdate();
+            }
+            assertThat(payloads(notifications, Duration.ofSeconds(1)))
+                    .as("announced by the trigger")
+                    .contains(id);
+        }
     }
 
     @Test
@@ -132,6 +170,33 @@ class ProductCacheIT {
                 .get();
 
         assertThat(properties.cache().enabled()).isFalse();
+    }
+
+    /** The payloads received within the time. */
+    private static java.util.List<String> payloads(PGConnection connection, Duration within) throws SQLException {
+        var received = new java.util.ArrayList<String>();
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            var notifications = connection.getNotifications(50);
+            if (notifications != null) {
+                for (var notification : notifications) {
+                    received.add(notification.getParameter());
+                }
+            }
+        }
+        return received;
+    }
+
+    /** A connection of its own to the service's database, under another application name than the service's. */
+    private Connection connectionNamed(String applicationName) throws SQLException {
+        var hikari = dataSource.unwrap(HikariDataSource.class);
+        var properties = new Properties();
+        properties.setProperty("user", hikari.getUsername());
+        if (hikari.getPassword() != null) {
+            properties.setProperty("password", hikari.getPassword());
+        }
+        properties.setProperty("ApplicationName", applicationName);
+        return DriverManager.getConnection(hikari.getJdbcUrl(), properties);
     }
 
     private String name(String id) {

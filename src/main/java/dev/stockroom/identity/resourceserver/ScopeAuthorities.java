@@ -1,5 +1,7 @@
 package dev.stockroom.identity.resourceserver;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.stockroom.identity.Role;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,11 +18,15 @@ import org.springframework.security.oauth2.jwt.Jwt;
 /**
  * Turns a validated token into {@code SCOPE_*} authorities: the scopes in the scope claim (a space-separated
  * string or a list), and, for tokens of an external provider, the scopes of the roles in the roles claim.
+ * Remembered per token instance (the decoder hands out the same {@code Jwt} for the same token while it caches
+ * it), so a request does not split and wrap the scopes again.
  */
 class ScopeAuthorities implements Converter<Jwt, Collection<GrantedAuthority>> {
 
     private final String scopeClaim;
     private final @Nullable String rolesClaim;
+    private final Cache<Jwt, List<GrantedAuthority>> converted =
+            Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
 
     ScopeAuthorities(String scopeClaim, @Nullable String rolesClaim) {
         this.scopeClaim = scopeClaim;
@@ -29,6 +35,10 @@ class ScopeAuthorities implements Converter<Jwt, Collection<GrantedAuthority>> {
 
     @Override
     public Collection<GrantedAuthority> convert(Jwt jwt) {
+        return converted.get(jwt, this::authorities);
+    }
+
+    private List<GrantedAuthority> authorities(Jwt jwt) {
         Set<String> scopes = new LinkedHashSet<>(values(jwt.getClaims().get(scopeClaim)));
         if (rolesClaim != null) {
             for (String role : values(descend(jwt.getClaims(), rolesClaim))) {
@@ -37,7 +47,7 @@ class ScopeAuthorities implements Converter<Jwt, Collection<GrantedAuthority>> {
         }
         var authorities = new ArrayList<GrantedAuthority>();
         scopes.forEach(scope -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + scope)));
-        return authorities;
+        return List.copyOf(authorities);
     }
 
     private static @Nullable Object descend(Map<String, Object> claims, String path) {
