@@ -5,6 +5,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -30,6 +31,9 @@ class EmbeddedDatabaseConfiguration {
         var builder = EmbeddedPostgres.builder()
                 .setRegisterShutdownHook(false)
                 .setPort(properties.port())
+                // zonky gives up after 10 s; a first start on a busy 2-core machine (initdb, then the server) can
+                // take longer, and giving up means no service at all.
+                .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "100");
         Path dataDir;
         if (properties.ephemeral()) {
