@@ -64,10 +64,6 @@ class ProductCache {
                 .register(registry);
     }
 
-    boolean isEnabled() {
-        return enabled;
-    }
-
     /** Whether reads are served from here: the cache is on and its listener is connected. */
     boolean isServing() {
         return enabled && listening;

@@ -60,13 +60,19 @@ public record RateLimitPolicy(String name, long limit, Duration window, long bur
 
     /** The policy as {@link #parse} reads it. */
     public String text() {
-        String window = this.window.toMillis() % 1000 != 0
-                ? this.window.toMillis() + "ms"
-                : this.window.toSeconds() % 3600 == 0
-                        ? this.window.toHours() + "h"
-                        : this.window.toSeconds() % 60 == 0
-                                ? this.window.toMinutes() + "m"
-                                : this.window.toSeconds() + "s";
-        return limit + "/" + window + (burst == limit ? "" : ";burst=" + burst);
+        return limit + "/" + windowText() + (burst == limit ? "" : ";burst=" + burst);
+    }
+
+    /** The window as {@link #parse} reads it: {@code 500ms}, {@code 1s}, {@code 1m}, {@code 2h}. */
+    String windowText() {
+        long millis = window.toMillis();
+        if (millis % 1000 != 0) {
+            return millis + "ms";
+        }
+        long seconds = window.toSeconds();
+        if (seconds % 3600 == 0) {
+            return window.toHours() + "h";
+        }
+        return seconds % 60 == 0 ? window.toMinutes() + "m" : seconds + "s";
     }
 }

@@ -117,8 +117,7 @@ public class RateLimiting implements DisposableBean, SmartInitializingSingleton 
         problems.write(
                 problems.forStatus(
                         HttpStatus.TOO_MANY_REQUESTS,
-                        "More than " + policy.limit() + " requests in "
-                                + policy.text().split("/")[1].split(";")[0]
+                        "More than " + policy.limit() + " requests in " + policy.windowText()
                                 + (client != null ? " from this client" : " from this address")
                                 + "; retry after " + retryAfter + " s."),
                 request,
