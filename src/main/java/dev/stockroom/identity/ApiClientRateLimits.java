@@ -8,11 +8,13 @@ import java.time.Duration;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The clients' own rate limits ({@code rate_limit} of {@code /v1/clients}), remembered for {@value #SECONDS}
  * seconds per client, so that a request asks the database at most that often; a client unknown here (a token of
- * an external provider) has the default.
+ * an external provider) has the default. A change on this instance applies here as soon as it is committed, and
+ * on the others within those seconds.
  */
 @Component
 class ApiClientRateLimits implements RateLimitOverrides {
@@ -31,5 +33,15 @@ class ApiClientRateLimits implements RateLimitOverrides {
     @Override
     public @Nullable RateLimitPolicy forClient(String clientId) {
         return policies.get(clientId).orElse(null);
+    }
+
+    @TransactionalEventListener
+    void changed(ClientUpdated event) {
+        policies.invalidate(event.after().clientId());
+    }
+
+    @TransactionalEventListener
+    void deleted(ClientDeleted event) {
+        policies.invalidate(event.client().clientId());
     }
 }

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Repository;
 class ApiClientRepository {
 
     private static final String COLUMNS =
-            "id, client_id, name, scopes, redirect_uris, customer_id, rate_limit, created_at";
+            "id, client_id, name, scopes, redirect_uris, customer_id, rate_limit, created_at, version";
 
     private static final SortKey<ApiClient, Instant> BY_CREATION = SortKey.instant(
             "created_at", ApiClient::createdAt, client -> client.id().value());
@@ -41,9 +41,9 @@ class ApiClientRepository {
     void insert(ApiClient client, String secretHash) {
         jdbc.sql("""
                         insert into api_client (id, client_id, name, secret_hash, scopes, redirect_uris, customer_id, rate_limit,
-                                                created_at)
+                                                created_at, version)
                         values (:id, :clientId, :name, :hash, :scopes, :redirectUris, :customerId, :rateLimit,
-                                :createdAt)
+                                :createdAt, :version)
                         """)
                 .param("id", client.id().value())
                 .param("clientId", client.clientId())
@@ -58,6 +58,19 @@ class ApiClientRepository {
                         "rateLimit",
                         client.rateLimit() == null ? null : client.rateLimit().text())
                 .param("createdAt", client.createdAt().atOffset(ZoneOffset.UTC))
+                .param("version", client.version())
+                .update();
+    }
+
+    /** Writes what {@link ApiClient#apply} may change: the name, the rate limit and the version. */
+    void update(ApiClient client) {
+        jdbc.sql("update api_client set name = :name, rate_limit = :rateLimit, version = :version where id = :id")
+                .param("id", client.id().value())
+                .param("name", client.name())
+                .param(
+                        "rateLimit",
+                        client.rateLimit() == null ? null : client.rateLimit().text())
+                .param("version", client.version())
                 .update();
     }
 
@@ -73,6 +86,13 @@ class ApiClientRepository {
 
     Optional<ApiClient> findById(ApiClientId id) {
         return jdbc.sql("select " + COLUMNS + " from api_client where id = :id")
+                .param("id", id.value())
+                .query(ApiClientRepository::client)
+                .optional();
+    }
+
+    Optional<ApiClient> findByIdForUpdate(ApiClientId id) {
+        return jdbc.sql("select " + COLUMNS + " from api_client where id = :id for update")
                 .param("id", id.value())
                 .query(ApiClientRepository::client)
                 .optional();
@@ -146,6 +166,7 @@ class ApiClientRepository {
                 redirectUris == null ? List.of() : Arrays.asList(redirectUris.split(" ")),
                 customerId(rs.getObject("customer_id", UUID.class)),
                 rateLimit(rs.getString("rate_limit")),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getLong("version"));
     }
 }

@@ -2,6 +2,7 @@ package dev.stockroom.identity;
 
 import dev.stockroom.customers.Customers;
 import dev.stockroom.shared.InvalidValue;
+import dev.stockroom.shared.Precondition;
 import dev.stockroom.shared.paging.Page;
 import dev.stockroom.shared.security.Caller;
 import java.security.SecureRandom;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * API clients: registration (the secret is shown once and stored hashed), lookup and removal. Removing a
+ * API clients: registration (the secret is shown once and stored hashed), lookup, change and removal. Removing a
  * client revokes everything granted to it, so it gets no new access token from that moment. Nobody registers or
  * removes a client with more power than their own ({@link Delegation}).
  */
@@ -74,7 +75,8 @@ public class ApiClients {
                 request.redirectUris(),
                 request.customerId(),
                 request.rateLimit(),
-                clock.instant().truncatedTo(ChronoUnit.MICROS));
+                clock.instant().truncatedTo(ChronoUnit.MICROS),
+                1);
         String secret = newSecret();
         clients.insert(client, passwords.encode(secret));
         events.publishEvent(new ClientCreated(client));
@@ -91,12 +93,31 @@ public class ApiClients {
         return clients.page(search);
     }
 
+    /**
+     * Changes a client the caller outranks (as for {@link #delete}): its name, or its own rate limit, which every
+     * instance applies within {@value ApiClientRateLimits#SECONDS} seconds (this one at once).
+     */
+    @Transactional
+    public ApiClient change(ApiClientId id, ClientChanges changes, Precondition precondition, Caller caller) {
+        var current = clients.findByIdForUpdate(id).orElseThrow(() -> ClientNotFound.withId(id));
+        Delegation.keepsBinding(caller, current.customerId());
+        Delegation.outranks(caller, current.scopes(), "client");
+        precondition.verify("client", current.version());
+        var changed = current.apply(changes);
+        if (changed != current) {
+            clients.update(changed);
+            events.publishEvent(new ClientUpdated(current, changed));
+        }
+        return changed;
+    }
+
     /** Removes a client the caller outranks; a bound caller removes only clients bound to its own customer. */
     @Transactional
-    public void delete(ApiClientId id, Caller caller) {
-        var client = clients.findById(id).orElseThrow(() -> ClientNotFound.withId(id));
+    public void delete(ApiClientId id, Precondition precondition, Caller caller) {
+        var client = clients.findByIdForUpdate(id).orElseThrow(() -> ClientNotFound.withId(id));
         Delegation.keepsBinding(caller, client.customerId());
         Delegation.outranks(caller, client.scopes(), "client");
+        precondition.verify("client", client.version());
         clients.delete(id);
         authorizations.revokeForClient(id);
         events.publishEvent(new ClientDeleted(client));
@@ -120,7 +141,8 @@ public class ApiClients {
                     List.of(),
                     null,
                     null,
-                    clock.instant().truncatedTo(ChronoUnit.MICROS));
+                    clock.instant().truncatedTo(ChronoUnit.MICROS),
+                    1);
             clients.insert(client, hash);
             events.publishEvent(new ClientCreated(client));
         }

@@ -3,7 +3,7 @@ package dev.stockroom.identity;
 import dev.stockroom.shared.audit.AuditableEvent;
 
 /** Something that happened to an API client (never carrying its secret). */
-public sealed interface ClientEvent extends AuditableEvent permits ClientCreated, ClientDeleted {
+public sealed interface ClientEvent extends AuditableEvent permits ClientCreated, ClientUpdated, ClientDeleted {
 
     ApiClientId apiClientId();
 

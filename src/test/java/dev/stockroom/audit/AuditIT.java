@@ -100,6 +100,8 @@ class AuditIT {
                 .send();
         var client = api.post("/v1/clients", Map.of("name", "Audited client", "scopes", List.of("orders:read")))
                 .send();
+        api.patch("/v1/clients/" + client.at("/id"), Map.of("rate_limit", "5/1s"))
+                .send();
         api.delete("/v1/clients/" + client.at("/id")).send();
 
         var userEvents = events("resource_type=user&resource_id=" + user.at("/id"));
@@ -107,7 +109,10 @@ class AuditIT {
         assertThat(userEvents.get(1).at("/changes/role/after").asString()).isEqualTo("support");
         assertThat(userEvents.get(1).at("/changes/password/after").asString()).isEqualTo("changed");
         var clientEvents = events("resource_type=client&resource_id=" + client.at("/id"));
-        assertThat(clientEvents.findValuesAsString("action")).containsExactly("client.created", "client.deleted");
+        assertThat(clientEvents.findValuesAsString("action"))
+                .containsExactly("client.created", "client.updated", "client.deleted");
+        assertThat(clientEvents.get(1).at("/changes/rate_limit/after").asString())
+                .isEqualTo("5/1s");
         String all = userEvents.toString() + clientEvents;
         assertThat(all)
                 .doesNotContain(password)

@@ -170,6 +170,42 @@ class IdentityAdministrationIT {
     }
 
     @Test
+    void aClientIsChangedWithItsETagAndOnlyInTheFieldsThatMayChange() {
+        var created = api.post("/v1/clients", Map.of("name", "Before", "scopes", List.of("products:read")))
+                .send();
+        String path = "/v1/clients/" + created.at("/id");
+        assertThat(created.header("ETag")).isEqualTo("\"1\"");
+
+        var renamed = api.patch(path, Map.of("name", "After"))
+                .header("If-Match", "\"1\"")
+                .send();
+        var stale = api.patch(path, Map.of("name", "Lost update"))
+                .header("If-Match", "\"1\"")
+                .send();
+        var widened = api.patch(path, Map.of("scopes", List.of("products:read", "orders:write")))
+                .send();
+        var nulled = api.patch(path, java.util.Collections.singletonMap("name", null))
+                .send();
+        var staleDelete = api.delete(path).header("If-Match", "\"1\"").send();
+
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        assertThat(renamed.at("/name")).isEqualTo("After");
+        assertThat(renamed.header("ETag")).isEqualTo("\"2\"");
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.at("/current_version")).isEqualTo("2");
+        assertThat(widened.status()).isEqualTo(422);
+        assertThat(nulled.status()).isEqualTo(422);
+        assertThat(nulled.at("/errors/0/pointer")).isEqualTo("/name");
+        assertThat(staleDelete.status()).isEqualTo(412);
+        var read = api.get(path).send();
+        assertThat(read.header("ETag")).isEqualTo("\"2\"");
+        assertThat(read.at("/name")).isEqualTo("After");
+        assertThat(read.at("/scopes/0")).isEqualTo("products:read");
+        assertThat(api.delete(path).header("If-Match", "\"2\"").send().status()).isEqualTo(204);
+        assertThat(api.patch(path, Map.of("name", "Gone")).send().status()).isEqualTo(404);
+    }
+
+    @Test
     void deletedClientsGetNoToken() {
         var created = api.post("/v1/clients", Map.of("name", "Leaving", "scopes", List.of("products:read")))
                 .send();

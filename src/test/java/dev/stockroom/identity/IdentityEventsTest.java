@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockroom.customers.CustomerId;
 import dev.stockroom.shared.audit.AuditableEvent.Change;
+import dev.stockroom.shared.ratelimit.RateLimitPolicy;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +50,8 @@ class IdentityEventsTest {
                 List.of(),
                 customer,
                 null,
-                NOW);
+                NOW,
+                1);
 
         var event = new ClientCreated(client);
 
@@ -56,6 +59,34 @@ class IdentityEventsTest {
         assertThat(event.changes())
                 .containsEntry("scopes", new Change(null, List.of("customers:read", "orders:read")))
                 .containsEntry("customer_id", new Change(null, customer.toString()));
+    }
+
+    @Test
+    void aChangedClientHasTheNextVersionAndTheUpdateRecordsOnlyWhatChanged() {
+        var before = new ApiClient(
+                ApiClientId.newId(),
+                "partner",
+                "Partner",
+                Set.of("orders:read"),
+                List.of(),
+                null,
+                RateLimitPolicy.parse(RateLimitPolicy.OWN, "3/1m"),
+                NOW,
+                4);
+
+        var renamed = before.apply(new ClientChanges("Partner B", false, null));
+        var unlimited = before.apply(new ClientChanges(null, true, null));
+        var same = before.apply(new ClientChanges("Partner", true, RateLimitPolicy.parse(RateLimitPolicy.OWN, "3/1m")));
+
+        assertThat(renamed.version()).isEqualTo(5);
+        assertThat(renamed.rateLimit()).isEqualTo(before.rateLimit());
+        assertThat(unlimited.rateLimit()).isNull();
+        assertThat(unlimited.name()).isEqualTo("Partner");
+        assertThat(same).isSameAs(before);
+        var event = new ClientUpdated(before, unlimited);
+        assertThat(event.action()).isEqualTo("client.updated");
+        assertThat(event.resourceId()).isEqualTo(before.id().toString());
+        assertThat(event.changes()).containsOnly(Map.entry("rate_limit", new Change("3/1m", null)));
     }
 
     @Test

@@ -144,6 +144,28 @@ class NoEscalationIT {
         assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
     }
 
+    @Test
+    void nobodyChangesOrDeletesAClientThatHoldsMoreThanThey() {
+        var limited = clientWith(VIEWER_ADMIN);
+        var stronger = admin.post("/v1/clients", Map.of("name", "Stronger", "scopes", List.of("orders:write")))
+                .send();
+        var weaker = admin.post("/v1/clients", Map.of("name", "Weaker", "scopes", List.of("products:read")))
+                .send();
+
+        var unthrottled = limited.patch("/v1/clients/" + stronger.at("/id"), Map.of("rate_limit", "1000000/1s"))
+                .send();
+        var deleted = limited.delete("/v1/clients/" + stronger.at("/id")).send();
+        var renamed = limited.patch("/v1/clients/" + weaker.at("/id"), Map.of("name", "Weaker still"))
+                .send();
+
+        assertRefused(unthrottled, "scope-not-held", null);
+        assertRefused(deleted, "scope-not-held", null);
+        assertThat(admin.get("/v1/clients/" + stronger.at("/id")).send().header("ETag"))
+                .isEqualTo("\"1\"");
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        assertThat(renamed.at("/name")).isEqualTo("Weaker still");
+    }
+
     private static void assertRefused(Response response, String type, String pointer) {
         assertThat(response.status()).as(response.body()).isEqualTo(403);
         assertThat(response.contentType()).startsWith("application/problem+json");

@@ -3,10 +3,14 @@ package dev.stockroom.identity.web;
 import dev.stockroom.identity.ApiClientId;
 import dev.stockroom.identity.ApiClients;
 import dev.stockroom.identity.ClientSearch;
+import dev.stockroom.shared.Precondition;
 import dev.stockroom.shared.security.Caller;
 import dev.stockroom.shared.security.RequiresScope;
 import dev.stockroom.shared.security.Scopes;
+import dev.stockroom.shared.web.ETags;
+import dev.stockroom.shared.web.IfMatch;
 import dev.stockroom.shared.web.Locations;
+import dev.stockroom.shared.web.MergePatchMapping;
 import dev.stockroom.shared.web.PageParameters;
 import dev.stockroom.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -51,7 +55,7 @@ class ClientController {
     @ApiResponse(
             responseCode = "201",
             description = "Registered; the body has the secret.",
-            headers = @Header(name = HttpHeaders.LOCATION))
+            headers = {@Header(name = HttpHeaders.LOCATION), @Header(name = HttpHeaders.ETAG)})
     @ApiResponse(
             responseCode = "403",
             description = "The token lacks `users:admin`; or the client would hold scopes the caller lacks"
@@ -64,15 +68,20 @@ class ClientController {
     ResponseEntity<CreatedClientResponse> create(@Valid @RequestBody CreateClientRequest request) {
         var created = clients.register(request.toCommand(), Caller.current());
         return ResponseEntity.created(Locations.child(created.client().id().value()))
+                .eTag(ETags.of(created.client().version()))
                 .body(CreatedClientResponse.from(created));
     }
 
     @GetMapping("/{id}")
     @RequiresScope(Scopes.USERS_ADMIN)
     @Operation(summary = "Get an API client")
-    @ApiResponse(responseCode = "200", description = "The client, without its secret.")
-    ClientResponse get(@PathVariable @Parameter(description = "Client resource id.") UUID id) {
-        return ClientResponse.from(clients.get(new ApiClientId(id)));
+    @ApiResponse(
+            responseCode = "200",
+            description = "The client, without its secret.",
+            headers = @Header(name = HttpHeaders.ETAG))
+    ResponseEntity<ClientResponse> get(@PathVariable @Parameter(description = "Client resource id.") UUID id) {
+        var client = clients.get(new ApiClientId(id));
+        return ResponseEntity.ok().eTag(ETags.of(client.version())).body(ClientResponse.from(client));
     }
 
     @GetMapping
@@ -81,6 +90,35 @@ class ClientController {
     @ApiResponse(responseCode = "200", description = "One page of clients.")
     ResponseEntity<PageResponse<ClientResponse>> list(@Valid PageParameters page) {
         return PageResponse.ok(clients.list(new ClientSearch(page.size(), page.cursor())), ClientResponse::from);
+    }
+
+    @MergePatchMapping(path = "/{id}")
+    @RequiresScope(Scopes.USERS_ADMIN)
+    @Operation(
+            summary = "Change an API client",
+            description = "Only the fields sent change: the name, and the client's own rate limit (null gives it the"
+                    + " default again). A new rate limit applies on the instance that took the change at once and"
+                    + " on every other within 10 seconds. Only a caller holding every scope of the client may change"
+                    + " it; a caller bound to a customer changes only clients bound to that customer.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The client as changed.",
+            headers = @Header(name = HttpHeaders.ETAG))
+    @ApiResponse(
+            responseCode = "403",
+            description = "The token lacks `users:admin`; or the client holds scopes the caller lacks"
+                    + " (`scope-not-held`); or the caller is bound to another customer (`bound-client`).")
+    @ApiResponse(
+            responseCode = "422",
+            description = "The request is invalid; among others, a rate limit that is not one (pointer"
+                    + " `/rate_limit`) or a field that cannot be changed here (scopes, redirect URIs, customer).")
+    ResponseEntity<ClientResponse> update(
+            @PathVariable @Parameter(description = "Client resource id.") UUID id,
+            @IfMatch(description = "Change only if the client still has this ETag.", example = "1")
+                    Precondition precondition,
+            @Valid @RequestBody UpdateClientRequest request) {
+        var client = clients.change(new ApiClientId(id), request.toChanges(), precondition, Caller.current());
+        return ResponseEntity.ok().eTag(ETags.of(client.version())).body(ClientResponse.from(client));
     }
 
     @DeleteMapping("/{id}")
@@ -95,8 +133,11 @@ class ClientController {
             responseCode = "403",
             description = "The token lacks `users:admin`; or the client holds scopes the caller lacks"
                     + " (`scope-not-held`); or the caller is bound to another customer (`bound-client`).")
-    ResponseEntity<Void> delete(@PathVariable @Parameter(description = "Client resource id.") UUID id) {
-        clients.delete(new ApiClientId(id), Caller.current());
+    ResponseEntity<Void> delete(
+            @PathVariable @Parameter(description = "Client resource id.") UUID id,
+            @IfMatch(description = "Delete only if the client still has this ETag.", example = "1")
+                    Precondition precondition) {
+        clients.delete(new ApiClientId(id), precondition, Caller.current());
         return ResponseEntity.noContent().build();
     }
 }

@@ -2,7 +2,6 @@ package dev.stockroom.identity.web;
 
 import dev.stockroom.customers.CustomerId;
 import dev.stockroom.identity.NewApiClient;
-import dev.stockroom.shared.InvalidValue;
 import dev.stockroom.shared.ratelimit.RateLimitPolicy;
 import dev.stockroom.shared.security.Scopes;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -70,14 +69,6 @@ record CreateClientRequest(
                 new LinkedHashSet<>(scopes),
                 redirectUris == null ? List.of() : List.copyOf(new LinkedHashSet<>(redirectUris)),
                 customerId == null ? null : new CustomerId(customerId),
-                rateLimit == null ? null : rateLimit(rateLimit));
-    }
-
-    private static RateLimitPolicy rateLimit(String text) {
-        try {
-            return RateLimitPolicy.parse(RateLimitPolicy.OWN, text);
-        } catch (IllegalArgumentException e) {
-            throw InvalidValue.of("rate_limit", String.valueOf(e.getMessage()));
-        }
+                rateLimit == null ? null : UpdateClientRequest.policy(rateLimit));
     }
 }

@@ -68,6 +68,46 @@ class RateLimitIT {
     }
 
     @Test
+    void aChangedLimitAppliesAtOnceAndNullGivesTheDefaultAgain() {
+        var limited = client("3/1m");
+        String path = "/v1/clients/" + limited.response().at("/id");
+        assertThat(limited.api().get("/v1/products?limit=1").send().header("RateLimit-Policy"))
+                .isEqualTo("\"client\";q=3;w=60");
+
+        var raised = api.patch(path, Map.of("rate_limit", "50/1s;burst=70"))
+                .header("If-Match", "\"1\"")
+                .send();
+
+        assertThat(raised.status()).as(raised.body()).isEqualTo(200);
+        assertThat(raised.at("/rate_limit")).isEqualTo("50/1s;burst=70");
+        assertThat(raised.header("ETag")).isEqualTo("\"2\"");
+        var afterRaise = limited.api().get("/v1/products?limit=1").send();
+        assertThat(afterRaise.header("RateLimit-Policy")).isEqualTo("\"client\";q=50;w=1");
+        assertThat(afterRaise.header("RateLimit")).startsWith("\"client\";r=69;");
+
+        var cleared = api.patch(path, java.util.Collections.singletonMap("rate_limit", null))
+                .send();
+
+        assertThat(cleared.status()).as(cleared.body()).isEqualTo(200);
+        assertThat(cleared.json().get("rate_limit").isNull()).isTrue();
+        assertThat(limited.api().get("/v1/products?limit=1").send().header("RateLimit-Policy"))
+                .isEqualTo("\"default\";q=1000000;w=1");
+        assertThat(api.get(path).send().json().get("rate_limit").isNull()).isTrue();
+    }
+
+    @Test
+    void aChangedLimitIsValidatedLikeANewOne() {
+        String path = "/v1/clients/" + client("3/1m").response().at("/id");
+        for (String wrong : List.of("lots", "0/1s", "100/25h")) {
+            var refused = api.patch(path, Map.of("rate_limit", wrong)).send();
+
+            assertThat(refused.status()).as(wrong).isEqualTo(422);
+            assertThat(refused.at("/errors/0/pointer")).as(wrong).isEqualTo("/rate_limit");
+        }
+        assertThat(api.get(path).send().at("/rate_limit")).isEqualTo("3/1m");
+    }
+
+    @Test
     void aRateLimitThatIsNotOneIsRefusedWithItsPointer() {
         for (String wrong : List.of("lots", "100", "0/1s", "100/1s;burst=0", "100/0s", "100/25h")) {
             var refused = api.post(
