@@ -57,6 +57,35 @@ class NoEscalationIT {
     }
 
     @Test
+    void aBoundClientChangesOnlyClientsBoundToItsOwnCustomer() {
+        String acme = CustomerData.create(admin);
+        String globex = CustomerData.create(admin);
+        var partner = CustomerData.partnerOf(admin, acme, List.of("users:admin", "orders:read"));
+        var sibling = admin.post(
+                        "/v1/clients", Map.of("name", "Sibling", "scopes", List.of("orders:read"), "customer_id", acme))
+                .send();
+        var foreign = admin.post(
+                        "/v1/clients",
+                        Map.of("name", "Foreign", "scopes", List.of("orders:read"), "customer_id", globex))
+                .send();
+
+        var sideways = partner.patch("/v1/clients/" + foreign.at("/id"), Map.of("rate_limit", "1/1h"))
+                .send();
+        var own = partner.patch("/v1/clients/" + sibling.at("/id"), Map.of("rate_limit", "10/1s"))
+                .send();
+
+        assertRefused(sideways, "bound-client", null);
+        assertThat(admin.get("/v1/clients/" + foreign.at("/id"))
+                        .send()
+                        .json()
+                        .get("rate_limit")
+                        .isNull())
+                .isTrue();
+        assertThat(own.status()).as(own.body()).isEqualTo(200);
+        assertThat(own.at("/rate_limit")).isEqualTo("10/1s");
+    }
+
+    @Test
     void aBoundClientAdministersNoUsers() {
         String acme = CustomerData.create(admin);
         var partner = CustomerData.partnerOf(admin, acme, List.of("users:admin", "orders:read"));
