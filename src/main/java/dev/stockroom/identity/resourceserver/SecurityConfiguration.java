@@ -86,9 +86,22 @@ class SecurityConfiguration {
         return web -> web.httpFirewall(firewall);
     }
 
-    /** Spring Security's default rule for header names and values: {@code [\p{IsAssigned}&&[^\p{IsControl}]]*}. */
+    /**
+     * Spring Security's default rule for header names and values: {@code [\p{IsAssigned}&&[^\p{IsControl}]]*}.
+     * Printable ASCII, which nearly every header is (a bearer token of a thousand characters among them), passes
+     * without a look into the Unicode tables; the firewall asks on every read of a header.
+     */
     static boolean assignedAndNotControl(String value) {
-        for (int i = 0; i < value.length(); ) {
+        int length = value.length();
+        int i = 0;
+        while (i < length) {
+            char c = value.charAt(i);
+            if (c < ' ' || c > '~') {
+                break;
+            }
+            i++;
+        }
+        while (i < length) {
             int codePoint = value.codePointAt(i);
             if (Character.getType(codePoint) == Character.UNASSIGNED || Character.isISOControl(codePoint)) {
                 return false;

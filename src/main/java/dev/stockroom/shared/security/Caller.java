@@ -1,11 +1,14 @@
 package dev.stockroom.shared.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
@@ -45,11 +48,24 @@ public record Caller(
                 .orElseThrow(() -> new IllegalStateException("No authenticated caller in this request"));
     }
 
-    /** The caller of the current request if it carries a validated access token; empty otherwise. */
+    /**
+     * The caller of the current request if it carries a validated access token; empty otherwise. Worked out once
+     * per decoded token (they are cached, so a client's requests share one), not on every call: converting the
+     * claims costs more than the lookup. A token's scope authorities come from the token alone, so the first
+     * request's answer holds for every other with that token; the other authorities (Spring Security's factor
+     * authorities, with the time of each authentication) are not part of a caller.
+     */
     public static Optional<Caller> ofCurrentRequest() {
         if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
             return Optional.empty();
         }
+        return Optional.of(KNOWN.get(token.getToken(), jwt -> of(token)));
+    }
+
+    private static final Cache<Jwt, Caller> KNOWN =
+            Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
+
+    private static Caller of(JwtAuthenticationToken token) {
         var jwt = token.getToken();
         var kind = "client".equals(jwt.getClaimAsString(KIND_CLAIM)) ? Kind.CLIENT : Kind.USER;
         var scopes = token.getAuthorities().stream()
@@ -59,6 +75,6 @@ public record Caller(
                 .collect(java.util.stream.Collectors.toSet());
         String customer = jwt.getClaimAsString(CUSTOMER_CLAIM);
         String subject = Objects.requireNonNull(jwt.getSubject(), "An access token names its subject");
-        return Optional.of(new Caller(subject, kind, scopes, customer == null ? null : UUID.fromString(customer)));
+        return new Caller(subject, kind, scopes, customer == null ? null : UUID.fromString(customer));
     }
 }

@@ -12,9 +12,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.web.bind.WebDataBinder;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.InitBinder;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
@@ -27,7 +24,7 @@ import tools.jackson.databind.module.SimpleModule;
 /**
  * Holds every input to {@link InputBounds} at the three places inputs are bound, once for all endpoints: the
  * query string and bound headers ({@link InputGuardFilter}, before anything else reads them), query parameters
- * bound as decimals and instants ({@link BoundedParameters}), and JSON body members (every
+ * bound as decimals and instants ({@link #boundedParameters}), and JSON body members (every
  * string, decimal and instant Jackson reads, in any record, list or {@code Optional}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -93,14 +90,13 @@ class InputBoundsConfiguration {
     }
 
     /**
-     * Query parameters and path variables of the bounded types. Registered as property editors of every
-     * controller's binder, which Spring consults before any converter, so no other conversion of these types can
-     * take their place.
+     * Query parameters and path variables of the bounded types. Registered as property editors of every binder
+     * ({@link BinderEditors}), which Spring consults before any converter, so no other conversion of these types
+     * can take their place.
      */
-    @ControllerAdvice
-    static class BoundedParameters {
-        @InitBinder
-        void bounded(WebDataBinder binder) {
+    @Bean
+    BinderEditors boundedParameters() {
+        return binder -> {
             binder.registerCustomEditor(BigDecimal.class, new Editor<>(text -> {
                 var value = new BigDecimal(text);
                 return within(value, InputBounds.check(value));
@@ -113,7 +109,7 @@ class InputBoundsConfiguration {
                 var value = Instant.parse(text);
                 return within(value, InputBounds.check(value));
             }));
-        }
+        };
     }
 
     private static final class Editor<T> extends PropertyEditorSupport {

@@ -15,13 +15,10 @@ import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ResolvableType;
-import org.springframework.web.bind.WebDataBinder;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.InitBinder;
 
 /**
  * Enums that implement {@link WireValue}, in both directions: query parameters are bound to them by their wire
- * names ({@link WireValueBinding}), and the OpenAPI document lists those names (and a pattern over them) for every parameter of such
+ * names ({@link #wireValueBinding}), and the OpenAPI document lists those names (and a pattern over them) for every parameter of such
  * a type and every body member checked with {@link OneOf}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -86,29 +83,28 @@ class WireValueConfiguration {
         }
     }
 
+    /** The {@link WireValue} enums among the components of a record type. */
+    private static final ClassValue<List<Class<?>>> ENUMS = new ClassValue<>() {
+        @Override
+        protected List<Class<?>> computeValue(Class<?> type) {
+            return !type.isRecord()
+                    ? List.of()
+                    : Arrays.stream(type.getRecordComponents())
+                            .<Class<?>>map(RecordComponent::getType)
+                            .filter(WireValueConfiguration::isWireValue)
+                            .distinct()
+                            .toList();
+        }
+    };
+
     /**
      * Every {@link WireValue} enum in a query parameter record is converted by its wire name. This is a property
      * editor of the binder, not a converter of the conversion service, because the binder falls back to
      * {@code Enum.valueOf} when a converter refuses a value: {@code sort=NAME} would then be accepted.
      */
-    @ControllerAdvice
-    static class WireValueBinding {
-
-        private static final ClassValue<List<Class<?>>> ENUMS = new ClassValue<>() {
-            @Override
-            protected List<Class<?>> computeValue(Class<?> type) {
-                return !type.isRecord()
-                        ? List.of()
-                        : Arrays.stream(type.getRecordComponents())
-                                .<Class<?>>map(RecordComponent::getType)
-                                .filter(WireValueConfiguration::isWireValue)
-                                .distinct()
-                                .toList();
-            }
-        };
-
-        @InitBinder
-        void wireValues(WebDataBinder binder) {
+    @Bean
+    BinderEditors wireValueBinding() {
+        return binder -> {
             @Nullable ResolvableType target = binder.getTargetType();
             @Nullable Class<?> type = target == null ? null : target.resolve();
             if (type != null) {
@@ -116,7 +112,7 @@ class WireValueConfiguration {
                     binder.registerCustomEditor(wireValue, new WireValueEditor(wireValue));
                 }
             }
-        }
+        };
     }
 
     private static final class WireValueEditor extends PropertyEditorSupport {

@@ -81,6 +81,14 @@ class FastChecksTest {
                     .as(sample)
                     .isEqualTo(pattern.matcher(sample).matches());
         }
+        // Every UTF-16 unit, alone and after printable ASCII (where the fast path hands over to the full check).
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            for (String sample : List.of(String.valueOf(c), "Bearer ~" + c, c + " ~")) {
+                assertThat(SecurityConfiguration.assignedAndNotControl(sample))
+                        .as("U+%04X in %s", (int) c, sample)
+                        .isEqualTo(pattern.matcher(sample).matches());
+            }
+        }
     }
 
     /** The token resolved, or the error's description when it is refused. */
