@@ -41,22 +41,21 @@ class OrderRepository {
         this.pages = pages;
     }
 
+    /**
+     * Saves a new order, its lines and its first step in one statement (data-modifying {@code with} clauses), so
+     * placing an order costs one round trip here instead of three. The foreign keys of the lines and the step are
+     * checked at the end of the statement, when the order row exists.
+     */
     void insert(Order order) {
-        jdbc.sql("""
-                        insert into customer_order (id, customer_id, status, total, version, created_at, updated_at)
-                        values (:id, :customerId, :status, :total, :version, :createdAt, :updatedAt)
-                        """)
-                .param("id", order.id().value())
-                .param("customerId", order.customerId().value())
-                .param("status", order.status().wireValue())
-                .param("total", order.total())
-                .param("version", order.version())
-                .param("createdAt", timestamp(order.createdAt()))
-                .param("updatedAt", timestamp(order.updatedAt()))
-                .update();
         var values = new ArrayList<String>();
-        var params = new HashMap<String, Object>();
+        var params = new HashMap<String, @Nullable Object>();
         params.put("orderId", order.id().value());
+        params.put("customerId", order.customerId().value());
+        params.put("status", order.status().wireValue());
+        params.put("total", order.total());
+        params.put("version", order.version());
+        params.put("createdAt", timestamp(order.createdAt()));
+        params.put("updatedAt", timestamp(order.updatedAt()));
         for (int i = 0; i < order.lines().size(); i++) {
             var line = order.lines().get(i);
             values.add("(:orderId, %1$d, :product%1$d, :sku%1$d, :name%1$d, :price%1$d, :quantity%1$d, :total%1$d)"
@@ -68,11 +67,22 @@ class OrderRepository {
             params.put("quantity" + i, line.quantity());
             params.put("total" + i, line.lineTotal());
         }
-        jdbc.sql("insert into order_line (order_id, line_no, product_id, sku, name, unit_price, quantity, line_total)"
-                        + " values " + String.join(", ", values))
-                .params(params)
-                .update();
-        insertChange(order.id().value(), 0, order.history().getFirst());
+        var first = order.history().getFirst();
+        params.put("changeStatus", first.status().wireValue());
+        params.put("changedAt", timestamp(first.at()));
+        params.put("changedBy", first.by());
+        params.put("reason", first.reason());
+        jdbc.sql("""
+                        with placed as (
+                            insert into customer_order (id, customer_id, status, total, version, created_at, updated_at)
+                            values (:orderId, :customerId, :status, :total, :version, :createdAt, :updatedAt)),
+                        lines as (
+                            insert into order_line (order_id, line_no, product_id, sku, name, unit_price, quantity,
+                                                    line_total)
+                            values %s)
+                        insert into order_status_change (order_id, seq, status, changed_at, changed_by, reason)
+                        values (:orderId, 0, :changeStatus, :changedAt, :changedBy, :reason)
+                        """.formatted(String.join(", ", values))).params(params).update();
     }
 
     /** Saves a status change: the order row (only if still at the version it was read) and the new step. */

@@ -27,7 +27,9 @@ class IdempotencyStore {
 
     private final JdbcClient jdbc;
     private final IdempotencyProperties properties;
-    private final SecretKeySpec secret;
+    /** Keyed with the server secret; each use takes a copy (cheaper than a new one: no provider look-up or keying). */
+    private final Mac keyed;
+
     private final SecureRandom random = new SecureRandom();
 
     IdempotencyStore(JdbcClient jdbc, SharedSecrets secrets, IdempotencyProperties properties) {
@@ -36,7 +38,20 @@ class IdempotencyStore {
         byte[] value = properties.secret().isBlank()
                 ? secrets.obtain("idempotency-key", 32)
                 : properties.secret().getBytes(StandardCharsets.UTF_8);
-        this.secret = new SecretKeySpec(value, HMAC);
+        try {
+            this.keyed = Mac.getInstance(HMAC);
+            keyed.init(new SecretKeySpec(value, HMAC));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+
+    private Mac mac() {
+        try {
+            return (Mac) keyed.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("The HMAC-SHA256 provider cannot copy a keyed instance", e);
+        }
     }
 
     /**
@@ -68,14 +83,9 @@ class IdempotencyStore {
 
     /** A keyed digest of the request (method, target, content type and body). */
     byte[] fingerprint(byte[] request) {
-        try {
-            var mac = Mac.getInstance(HMAC);
-            mac.init(secret);
-            mac.update("fingerprint\n".getBytes(StandardCharsets.UTF_8));
-            return mac.doFinal(request);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
+        var mac = mac();
+        mac.update("fingerprint\n".getBytes(StandardCharsets.UTF_8));
+        return mac.doFinal(request);
     }
 
     Optional<Entry> find(Slot slot) {
@@ -141,13 +151,7 @@ class IdempotencyStore {
     }
 
     private byte[] hmac(String value) {
-        try {
-            var mac = Mac.getInstance(HMAC);
-            mac.init(secret);
-            return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
+        return mac().doFinal(value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** @param id the row's primary key; also the AES-GCM associated data, so a sealed response fits one row */
