@@ -6,6 +6,7 @@ import dev.stockroom.catalog.domain.StockAdjustment;
 import dev.stockroom.shared.Precondition;
 import dev.stockroom.shared.paging.Page;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -167,6 +168,24 @@ public class Catalog {
     public StockAdjustment getAdjustment(ProductId id, UUID adjustmentId) {
         return products.findAdjustment(id, adjustmentId)
                 .orElseThrow(() -> ProductNotFound.adjustment(id, adjustmentId));
+    }
+
+    /**
+     * The products with these ids that exist, as last committed, in one statement (for batch loading; a single
+     * product goes through the cache with {@link #get}).
+     */
+    public Map<ProductId, Product> getAll(Collection<ProductId> ids) {
+        return products.findAll(ids);
+    }
+
+    /** One page of a product's stock ledger, oldest first; an unknown product has none. */
+    public Page<StockAdjustment> adjustments(AdjustmentSearch search) {
+        return products.adjustments(search);
+    }
+
+    /** The first page of each product's stock ledger, in one statement whatever their number. */
+    public Map<ProductId, Page<StockAdjustment>> firstAdjustmentPages(Map<ProductId, AdjustmentSearch> searches) {
+        return products.firstAdjustmentPages(searches);
     }
 
     /** One statement (the page and its look-ahead row), so no transaction around it, as for {@link #get}. */

@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,11 @@ class ProductRepository {
     /** {@link #COLUMNS} of the table aliased {@code p}, for statements that join it with something else. */
     private static final String P_COLUMNS =
             Arrays.stream(COLUMNS.split(", ")).map("p."::concat).collect(Collectors.joining(", "));
+
+    private static final String ADJUSTMENT_COLUMNS = "id, product_id, delta, reason, stock_after, created_at";
+
+    private static final SortKey<StockAdjustment, Instant> ADJUSTMENTS_BY_CREATION =
+            SortKey.instant("created_at", StockAdjustment::createdAt, StockAdjustment::id);
 
     private final JdbcClient jdbc;
     private final KeysetPages pages;
@@ -184,13 +190,53 @@ class ProductRepository {
 
     Optional<StockAdjustment> findAdjustment(ProductId productId, UUID adjustmentId) {
         return jdbc.sql("""
-                        select id, product_id, delta, reason, stock_after, created_at
+                        select %s
                         from stock_adjustment where id = :id and product_id = :productId
-                        """)
+                        """.formatted(ADJUSTMENT_COLUMNS))
                 .param("id", adjustmentId)
                 .param("productId", productId.value())
                 .query(ProductRepository::adjustment)
                 .optional();
+    }
+
+    /** The products with these ids that exist, in one statement. */
+    Map<ProductId, Product> findAll(Collection<ProductId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        var found = new HashMap<ProductId, Product>();
+        jdbc.sql("select " + COLUMNS + " from product where id in (:ids)")
+                .param("ids", ids.stream().map(ProductId::value).toList())
+                .query(ProductRepository::product)
+                .list()
+                .forEach(product -> found.put(product.id(), product));
+        return found;
+    }
+
+    /** One page of a product's stock ledger, oldest first. */
+    Page<StockAdjustment> adjustments(AdjustmentSearch search) {
+        var where = new Conditions()
+                .add("product_id = :productId", "productId", search.productId().value());
+        return pages.read(
+                search,
+                "select " + ADJUSTMENT_COLUMNS + " from stock_adjustment",
+                where,
+                ADJUSTMENTS_BY_CREATION,
+                ProductRepository::adjustment);
+    }
+
+    /** The first page of the stock ledger of each product, in one statement (see {@link KeysetPages#firstPages}). */
+    Map<ProductId, Page<StockAdjustment>> firstAdjustmentPages(Map<ProductId, AdjustmentSearch> searches) {
+        return pages.firstPages(
+                searches,
+                ADJUSTMENT_COLUMNS,
+                "stock_adjustment",
+                "product_id",
+                ProductId::value,
+                new Conditions(),
+                ADJUSTMENTS_BY_CREATION,
+                ProductRepository::adjustment,
+                StockAdjustment::productId);
     }
 
     /** One page of the catalog in the search's order, filtered, in one statement. */

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,20 @@ class CustomerRepository {
                 .param("id", id.value())
                 .query(CustomerRepository::customer)
                 .optional();
+    }
+
+    /** The customers with these ids that exist, in one statement. */
+    Map<CustomerId, Customer> findAll(Collection<CustomerId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        var found = new HashMap<CustomerId, Customer>();
+        jdbc.sql("select " + COLUMNS + " from customer where id in (:ids)")
+                .param("ids", ids.stream().map(CustomerId::value).toList())
+                .query(CustomerRepository::customer)
+                .list()
+                .forEach(customer -> found.put(customer.id(), customer));
+        return found;
     }
 
     boolean exists(CustomerId id) {

@@ -5,6 +5,8 @@ import dev.stockroom.shared.paging.Page;
 import dev.stockroom.shared.security.BoundClientRefused;
 import dev.stockroom.shared.security.Caller;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -42,6 +44,15 @@ public class Customers {
     @Transactional(readOnly = true)
     public Customer get(CustomerId id, Caller caller) {
         return visible(id, caller).flatMap(customers::findById).orElseThrow(() -> CustomerNotFound.withId(id));
+    }
+
+    /**
+     * The customers with these ids that exist and the caller may see, in one statement (for batch loading); the
+     * others are absent from the map.
+     */
+    public Map<CustomerId, Customer> getAll(Collection<CustomerId> ids, Caller caller) {
+        var visible = ids.stream().filter(id -> visible(id, caller).isPresent()).toList();
+        return customers.findAll(visible);
     }
 
     @Transactional(readOnly = true)

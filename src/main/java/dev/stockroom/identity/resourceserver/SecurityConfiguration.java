@@ -147,7 +147,7 @@ class SecurityConfiguration {
                 PathPatternRequestMatcher.pathPattern("/v1/me"));
         http.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.OPTIONS, "/v1/**")
                         .permitAll()
-                        .requestMatchers("/v1/**")
+                        .requestMatchers("/v1/**", "/graphql")
                         .authenticated()
                         .requestMatchers("/actuator/health/**", "/actuator/info")
                         .permitAll()
@@ -275,6 +275,7 @@ class SecurityConfiguration {
             cors.setExposedHeaders(List.of("ETag", "Location", "Link", "X-Request-Id", "Retry-After"));
             cors.setMaxAge(Duration.ofHours(1));
             source.registerCorsConfiguration("/v1/**", cors);
+            source.registerCorsConfiguration("/graphql", cors);
             source.registerCorsConfiguration("/oauth2/token", cors);
         }
         return source;

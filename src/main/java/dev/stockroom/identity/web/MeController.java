@@ -1,13 +1,11 @@
 package dev.stockroom.identity.web;
 
 import dev.stockroom.identity.UserAccounts;
-import dev.stockroom.identity.UserId;
 import dev.stockroom.shared.security.Caller;
 import dev.stockroom.shared.security.RequiresToken;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,22 +26,6 @@ class MeController {
     @Operation(summary = "Who am I", description = "The caller of this request: subject, kind and scopes.")
     @ApiResponse(responseCode = "200", description = "The caller.")
     MeResponse me() {
-        var caller = Caller.current();
-        var scopes = caller.scopes().stream().sorted().toList();
-        if (caller.kind() == Caller.Kind.USER) {
-            try {
-                var user = users.get(new UserId(UUID.fromString(caller.subject())));
-                return new MeResponse(
-                        caller.subject(),
-                        "user",
-                        scopes,
-                        user.email(),
-                        user.role().wireValue(),
-                        caller.customerId());
-            } catch (IllegalArgumentException externalSubject) {
-                return new MeResponse(caller.subject(), "user", scopes, null, null, caller.customerId());
-            }
-        }
-        return new MeResponse(caller.subject(), "client", scopes, null, null, caller.customerId());
+        return MeResponse.of(Caller.current(), users);
     }
 }

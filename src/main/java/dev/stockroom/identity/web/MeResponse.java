@@ -1,5 +1,8 @@
 package dev.stockroom.identity.web;
 
+import dev.stockroom.identity.UserAccounts;
+import dev.stockroom.identity.UserId;
+import dev.stockroom.shared.security.Caller;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
@@ -35,4 +38,24 @@ record MeResponse(
                 description = "The customer the token is bound to, or null: a partner client's, also for a person"
                         + " who signed in through a partner client.",
                 example = "7d1e3b8a-2f4c-4d6e-9a1b-3c5d7e9f1a2b")
-        @Nullable UUID customerId) {}
+        @Nullable UUID customerId) {
+    /** The caller as it is shown to itself: from its token, and for a person also from its account. */
+    static MeResponse of(Caller caller, UserAccounts users) {
+        var scopes = caller.scopes().stream().sorted().toList();
+        if (caller.kind() == Caller.Kind.USER) {
+            try {
+                var user = users.get(new UserId(UUID.fromString(caller.subject())));
+                return new MeResponse(
+                        caller.subject(),
+                        "user",
+                        scopes,
+                        user.email(),
+                        user.role().wireValue(),
+                        caller.customerId());
+            } catch (IllegalArgumentException externalSubject) {
+                return new MeResponse(caller.subject(), "user", scopes, null, null, caller.customerId());
+            }
+        }
+        return new MeResponse(caller.subject(), "client", scopes, null, null, caller.customerId());
+    }
+}

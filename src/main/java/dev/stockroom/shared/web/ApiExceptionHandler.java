@@ -335,12 +335,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return text.length() <= 64 ? text : text.substring(0, 64) + "...";
     }
 
-    private static String messageOf(MessageSourceResolvable error) {
+    static String messageOf(MessageSourceResolvable error) {
         return Optional.ofNullable(error.getDefaultMessage()).orElse("is invalid");
     }
 
     /** The constraint's name in snake_case ({@code DecimalMin} becomes {@code decimal_min}). */
-    private static String codeOf(MessageSourceResolvable error) {
+    static String codeOf(MessageSourceResolvable error) {
         String[] codes = error.getCodes();
         String code = codes == null || codes.length == 0 ? "invalid" : codes[codes.length - 1];
         return code.equals(OneOf.class.getSimpleName()) ? ONE_OF : snakeCase(code);
