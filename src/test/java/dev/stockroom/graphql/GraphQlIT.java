@@ -2,6 +2,7 @@ package dev.stockroom.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stockroom.shared.graphql.SchemaInspection;
 import dev.stockroom.support.Api;
 import dev.stockroom.support.ApiTest;
 import dev.stockroom.support.CustomerData;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.GraphQlSource;
 
 /**
  * GraphQL over real HTTP on real PostgreSQL: the same data as REST, in the same exact decimals; nested reads;
@@ -25,6 +27,48 @@ class GraphQlIT {
 
     @Autowired
     Api api;
+
+    @Autowired
+    SchemaInspection inspection;
+
+    @Autowired
+    GraphQlSource source;
+
+    /**
+     * The committed schema and the controllers do not drift apart: Spring's inspection finds every field mapped
+     * and every argument bound; every root field but {@code me} is guarded by a scope, and every guarded field can
+     * be null (a refused field must not null its parent).
+     */
+    @Test
+    void theSchemaAndTheControllersAgree() {
+        var report = java.util.Objects.requireNonNull(inspection.report());
+        assertThat(report.unmappedFields()).isEmpty();
+        assertThat(report.unmappedArguments()).isEmpty();
+        assertThat(report.unmappedRegistrations()).isEmpty();
+
+        var schema = source.schema();
+        for (var root : List.of(schema.getQueryType(), java.util.Objects.requireNonNull(schema.getMutationType()))) {
+            for (var field : root.getFieldDefinitions()) {
+                if (!field.getName().equals("me")) {
+                    assertThat(field.hasAppliedDirective("scope"))
+                            .as(field.getName())
+                            .isTrue();
+                }
+            }
+        }
+        for (var type : schema.getAllTypesAsList()) {
+            if (type instanceof graphql.schema.GraphQLObjectType object
+                    && !object.getName().startsWith("__")) {
+                for (var field : object.getFieldDefinitions()) {
+                    if (field.hasAppliedDirective("scope")) {
+                        assertThat(field.getType())
+                                .as(object.getName() + "." + field.getName())
+                                .isNotInstanceOf(graphql.schema.GraphQLNonNull.class);
+                    }
+                }
+            }
+        }
+    }
 
     @Test
     void aProductAnswersWhatRestAnswersWithExactMoney() {

@@ -79,10 +79,13 @@ class ProductGraphQlController {
 
     @SchemaMapping(typeName = "Product")
     CompletableFuture<Connection<StockAdjustmentResponse>> stockAdjustments(
-            ProductResponse product, DataFetchingEnvironment environment) {
+            ProductResponse product,
+            @Argument int first,
+            @Argument @Nullable String after,
+            DataFetchingEnvironment environment) {
         return Objects.requireNonNull(environment.<ChildPage, Connection<StockAdjustmentResponse>>getDataLoader(
                         Loaders.STOCK_ADJUSTMENTS))
-                .load(ChildPage.of(product.id(), environment.getArguments()));
+                .load(ChildPage.of(product.id(), arguments(first, after)));
     }
 
     @MutationMapping
@@ -91,6 +94,13 @@ class ProductGraphQlController {
         validator.validate(request);
         var id = InvalidArgument.id(String.valueOf(input.get("productId")), "input.productId");
         return StockAdjustmentResponse.from(catalog.adjustStock(new ProductId(id), request.units(), request.why()));
+    }
+
+    private static Map<String, @Nullable Object> arguments(int first, @Nullable String after) {
+        var arguments = new HashMap<String, @Nullable Object>();
+        arguments.put("first", first);
+        arguments.put("after", after);
+        return arguments;
     }
 
     private Map<UUID, ProductResponse> products(Set<UUID> ids) {

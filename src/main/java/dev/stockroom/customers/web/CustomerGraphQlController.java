@@ -52,9 +52,18 @@ class CustomerGraphQlController {
     }
 
     @SchemaMapping(typeName = "Customer")
-    CompletableFuture<Object> orders(CustomerResponse customer, DataFetchingEnvironment environment) {
+    CompletableFuture<Object> orders(
+            CustomerResponse customer,
+            @Argument @Nullable String status,
+            @Argument int first,
+            @Argument @Nullable String after,
+            DataFetchingEnvironment environment) {
+        var arguments = new HashMap<String, @Nullable Object>();
+        arguments.put("status", status);
+        arguments.put("first", first);
+        arguments.put("after", after);
         return Objects.requireNonNull(environment.<ChildPage, Object>getDataLoader(Loaders.CUSTOMER_ORDERS))
-                .load(ChildPage.of(customer.id(), environment.getArguments()));
+                .load(ChildPage.of(customer.id(), arguments));
     }
 
     private Map<UUID, CustomerResponse> visible(Set<UUID> ids) {

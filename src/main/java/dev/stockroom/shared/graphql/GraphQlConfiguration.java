@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.ResponseError;
@@ -29,6 +30,20 @@ class GraphQlConfiguration {
         return (RuntimeWiring.Builder wiring) -> wiring.scalar(Scalars.MONEY)
                 .scalar(Scalars.DATE_TIME)
                 .directive(ScopeDirective.NAME, new ScopeDirective());
+    }
+
+    /**
+     * Keeps the report of Spring's schema inspection (fields without a fetcher, arguments no fetcher binds) and
+     * warns at start-up when it finds any: the schema and the controllers must not drift apart.
+     */
+    @Bean
+    SchemaInspection schemaInspection() {
+        return new SchemaInspection();
+    }
+
+    @Bean
+    GraphQlSourceBuilderCustomizer keepSchemaReport(SchemaInspection inspection) {
+        return builder -> builder.inspectSchemaMappings(inspection::accept);
     }
 
     @Bean
