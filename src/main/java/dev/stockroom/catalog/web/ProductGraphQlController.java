@@ -5,6 +5,7 @@ import dev.stockroom.catalog.Catalog;
 import dev.stockroom.catalog.ProductId;
 import dev.stockroom.catalog.ProductSearch;
 import dev.stockroom.catalog.ProductSort;
+import dev.stockroom.shared.graphql.ChildPages;
 import dev.stockroom.shared.graphql.Connection;
 import dev.stockroom.shared.graphql.InvalidArgument;
 import dev.stockroom.shared.graphql.Loaders;
@@ -13,7 +14,6 @@ import dev.stockroom.shared.web.BodyValidator;
 import graphql.schema.DataFetchingEnvironment;
 import java.math.BigDecimal;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -112,32 +112,12 @@ class ProductGraphQlController {
 
     /** Stock ledgers: the first pages of all products in one statement, later pages one by one. */
     private Map<ChildPage, Connection<StockAdjustmentResponse>> adjustments(Set<ChildPage> keys) {
-        var answers = new LinkedHashMap<ChildPage, Connection<StockAdjustmentResponse>>();
-        var firstPages = new LinkedHashMap<Integer, Map<ProductId, AdjustmentSearch>>();
-        for (var key : keys) {
-            int first = InvalidArgument.first(key.first());
-            var after = key.after();
-            var search = new AdjustmentSearch(new ProductId(key.parent()), first, after);
-            if (after == null) {
-                firstPages.computeIfAbsent(first, size -> new LinkedHashMap<>()).put(search.productId(), search);
-            } else {
-                answers.put(key, Connection.of(catalog.adjustments(search), StockAdjustmentResponse::from));
-            }
-        }
-        var pages = new HashMap<AdjustmentSearch, Connection<StockAdjustmentResponse>>();
-        firstPages
-                .values()
-                .forEach(searches -> catalog.firstAdjustmentPages(searches)
-                        .forEach((product, page) ->
-                                pages.put(searches.get(product), Connection.of(page, StockAdjustmentResponse::from))));
-        for (var key : keys) {
-            int first = key.first();
-            var search = new AdjustmentSearch(new ProductId(key.parent()), first, null);
-            var page = pages.get(search);
-            if (page != null) {
-                answers.put(key, page);
-            }
-        }
-        return answers;
+        return ChildPages.load(
+                keys,
+                ProductId::new,
+                (product, key) -> new AdjustmentSearch(product, InvalidArgument.first(key.first()), key.after()),
+                catalog::firstAdjustmentPages,
+                catalog::adjustments,
+                StockAdjustmentResponse::from);
     }
 }

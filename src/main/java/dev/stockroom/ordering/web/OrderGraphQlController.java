@@ -5,6 +5,7 @@ import dev.stockroom.ordering.OrderId;
 import dev.stockroom.ordering.OrderSearch;
 import dev.stockroom.ordering.OrderStatus;
 import dev.stockroom.ordering.Orders;
+import dev.stockroom.shared.graphql.ChildPages;
 import dev.stockroom.shared.graphql.Connection;
 import dev.stockroom.shared.graphql.InvalidArgument;
 import dev.stockroom.shared.graphql.Loaders;
@@ -16,8 +17,6 @@ import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.TypeRuntimeWiring;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -153,43 +152,18 @@ class OrderGraphQlController {
     /** Customers' orders: the first pages of all customers in three statements, later pages one by one. */
     private Map<ChildPage, Connection<OrderResponse>> byCustomer(Set<ChildPage> keys) {
         var caller = Caller.current();
-        var answers = new LinkedHashMap<ChildPage, Connection<OrderResponse>>();
-        var firstPages = new LinkedHashMap<Map<String, ?>, Map<CustomerId, OrderSearch>>();
-        var searchOf = new HashMap<ChildPage, OrderSearch>();
-        for (var key : keys) {
-            int first = InvalidArgument.first(key.first());
-            var after = key.after();
-            var customer = new CustomerId(key.parent());
-            var search = new OrderSearch(
-                    status(key.arguments().get("status") instanceof String status ? status : null),
-                    customer,
-                    null,
-                    null,
-                    first,
-                    after);
-            searchOf.put(key, search);
-            if (after == null) {
-                firstPages
-                        .computeIfAbsent(key.arguments(), arguments -> new LinkedHashMap<>())
-                        .put(customer, search);
-            } else {
-                answers.put(
-                        key, Connection.of(orders.list(search, caller), order -> OrderResponse.from(order, caller)));
-            }
-        }
-        var pages = new HashMap<OrderSearch, Connection<OrderResponse>>();
-        firstPages
-                .values()
-                .forEach(searches -> orders.firstPagesByCustomer(searches, caller)
-                        .forEach((customer, page) -> pages.put(
-                                Objects.requireNonNull(searches.get(customer)),
-                                Connection.of(page, order -> OrderResponse.from(order, caller)))));
-        searchOf.forEach((key, search) -> {
-            var page = pages.get(search);
-            if (page != null) {
-                answers.put(key, page);
-            }
-        });
-        return answers;
+        return ChildPages.load(
+                keys,
+                CustomerId::new,
+                (customer, key) -> new OrderSearch(
+                        status(key.arguments().get("status") instanceof String status ? status : null),
+                        customer,
+                        null,
+                        null,
+                        InvalidArgument.first(key.first()),
+                        key.after()),
+                searches -> orders.firstPagesByCustomer(searches, caller),
+                search -> orders.list(search, caller),
+                order -> OrderResponse.from(order, caller));
     }
 }
