@@ -1,5 +1,6 @@
 package dev.stockroom.shared.graphql;
 
+import dev.stockroom.shared.idempotency.IdempotencyHeaders;
 import dev.stockroom.shared.web.Problems;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -8,11 +9,13 @@ import graphql.schema.idl.RuntimeWiring;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.data.method.annotation.support.AnnotatedControllerConfigurer;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 
@@ -57,6 +60,40 @@ class GraphQlConfiguration {
     @Bean
     GraphQlErrors graphQlErrors(Problems problems) {
         return new GraphQlErrors(problems);
+    }
+
+    /**
+     * Marks a request with an {@code Idempotency-Key} in its GraphQL context, for {@link QueryLimits}: such a
+     * request may hold one mutation only.
+     */
+    @Bean
+    WebGraphQlInterceptor idempotencyKeys() {
+        return (request, chain) -> {
+            if (request.getHeaders().containsHeader(IdempotencyHeaders.KEY)) {
+                request.configureExecutionInput((input, builder) ->
+                        builder.graphQLContext(Map.of(QueryLimits.KEYED, true)).build());
+            }
+            return chain.next(request);
+        };
+    }
+
+    /**
+     * Every field runs on the request's own thread (a virtual thread already), not on one more of the task
+     * executor's per field: then a request's fields share its transaction (an idempotent mutation's effect
+     * commits with its key's record, {@code shared.idempotency}) and its logging and tracing context, and no
+     * thread is handed over per field.
+     */
+    @Bean
+    static BeanPostProcessor fieldsOnTheRequestThread() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof AnnotatedControllerConfigurer configurer) {
+                    configurer.setBlockingMethodPredicate(method -> false);
+                }
+                return bean;
+            }
+        };
     }
 
     /**

@@ -11,6 +11,7 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.language.OperationDefinition;
 import graphql.normalized.ExecutableNormalizedField;
 import graphql.normalized.ExecutableNormalizedOperationFactory;
 import graphql.schema.DataFetcher;
@@ -25,10 +26,14 @@ import org.jspecify.annotations.Nullable;
  * field with {@code first} costs {@code first} times what each of its items selects) and each {@code first}
  * (1 to 100). A query past a limit is refused whole with one error ({@code extensions.code} QUERY_TOO_DEEP,
  * QUERY_TOO_COMPLEX or BAD_USER_INPUT) and nothing is read. A query that runs past the timeout gets no further
- * fields fetched: each answers TIMEOUT. The document's size is bounded when it is parsed ({@link
+ * fields fetched: each answers TIMEOUT. A mutation request with an {@code Idempotency-Key} holds one mutation:
+ * the key's record commits with its effect, or neither does. The document's size is bounded when it is parsed ({@link
  * GraphQlConfiguration}).
  */
 final class QueryLimits extends SimplePerformantInstrumentation {
+
+    /** Set in the GraphQL context of a request that carries an {@code Idempotency-Key} ({@link GraphQlConfiguration}). */
+    static final String KEYED = QueryLimits.class.getName() + ".keyed";
 
     private final GraphQlProperties limits;
     private final Clock clock;
@@ -55,6 +60,14 @@ final class QueryLimits extends SimplePerformantInstrumentation {
                 context.getOperationDefinition(),
                 context.getFragmentsByName(),
                 context.getCoercedVariables());
+        if (Boolean.TRUE.equals(context.getGraphQLContext().get(KEYED))
+                && context.getOperationDefinition().getOperation() == OperationDefinition.Operation.MUTATION
+                && operation.getTopLevelFields().size() != 1) {
+            throw refused(
+                    "BAD_USER_INPUT",
+                    "An Idempotency-Key covers one mutation: send each mutation in a request of its own.",
+                    Map.of("header", "Idempotency-Key"));
+        }
         int depth = 0;
         long complexity = 0;
         for (var field : operation.getTopLevelFields()) {

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.HandlerMapping;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wires the parts: the filter (HTTP), the store (SQL and encryption) and the clean-up. The filter runs right
@@ -34,15 +35,16 @@ class IdempotencyConfiguration {
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver,
             @Qualifier("requestMappingHandlerMapping") HandlerMapping handlers,
             ProblemSecurityHandlers accessDenied,
-            MeterRegistry registry) {
-        return new IdempotencyFilter(store, transactions, problems, resolver, handlers, accessDenied, registry);
+            MeterRegistry registry,
+            JsonMapper json) {
+        return new IdempotencyFilter(store, transactions, problems, resolver, handlers, accessDenied, registry, json);
     }
 
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilterRegistration(IdempotencyFilter filter) {
         var registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
-        registration.addUrlPatterns("/v1/*");
+        registration.addUrlPatterns("/v1/*", IdempotencyFilter.GRAPHQL_PATH);
         return registration;
     }
 

@@ -31,9 +31,12 @@ import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.ServletRequestPathUtils;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Idempotency keys for every {@code POST} under {@code /v1}. A request with an {@code Idempotency-Key} runs in
+ * Idempotency keys for every {@code POST} under {@code /v1}, and for GraphQL requests ({@code POST /graphql}). A
+ * request with an {@code Idempotency-Key} runs in
  * one database transaction together with the record of its response, so the effect and the record commit or
  * roll back together. The same key from the same caller with the same body replays the stored response (with
  * {@code Idempotent-Replayed: true}) and does nothing again; with another body it answers 422; while the first
@@ -45,6 +48,11 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * of its own, and its identical key is simply a new key. Only successful responses are stored: a refused
  * request changed nothing, and retrying it with the same key runs it again. How responses are kept is
  * {@link IdempotencyStore}'s business. Every replay is counted ({@code stockroom.idempotency.replays}).
+ *
+ * <p>A GraphQL request is answered 200 also when its mutation was refused: it succeeded when every field of
+ * its {@code data} is there (not null). GraphQL checks each field's scope itself, and runs a request's fields
+ * on the request's own thread, inside this transaction; with a key, a request holds one mutation at most
+ * ({@code shared.graphql.QueryLimits}), so a refused one never leaves another's effect behind.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -52,6 +60,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final String CLIENT_ID_CLAIM = "client_id";
     /** The party a token was issued to, in tokens of external OpenID providers. */
     static final String AUTHORIZED_PARTY_CLAIM = "azp";
+    /** Where GraphQL is served. */
+    static final String GRAPHQL_PATH = "/graphql";
 
     private final IdempotencyStore store;
     private final TransactionTemplate transactions;
@@ -60,6 +70,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final HandlerMapping handlers;
     private final AccessDeniedHandler accessDenied;
     private final Counter replays;
+    private final JsonMapper json;
 
     IdempotencyFilter(
             IdempotencyStore store,
@@ -68,7 +79,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
             HandlerExceptionResolver resolver,
             HandlerMapping handlers,
             AccessDeniedHandler accessDenied,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            JsonMapper json) {
+        this.json = json;
         this.store = store;
         this.transactions = transactions;
         this.problems = problems;
@@ -85,7 +98,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !"POST".equals(request.getMethod())
                 || request.getHeader(IdempotencyHeaders.KEY) == null
-                || !request.getRequestURI().startsWith("/v1/");
+                || !(request.getRequestURI().startsWith("/v1/") || isGraphQl(request));
     }
 
     @Override
@@ -97,14 +110,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Object handler = handlerOf(request);
-        if (handler == null) {
-            chain.doFilter(request, response);
-            return;
-        }
-        if (!DeclaredScopes.permit(handler, authentication)) {
-            accessDenied.handle(request, response, new AccessDeniedException("Missing the declared scope"));
-            return;
+        boolean graphQl = isGraphQl(request);
+        if (!graphQl) {
+            Object handler = handlerOf(request);
+            if (handler == null) {
+                chain.doFilter(request, response);
+                return;
+            }
+            if (!DeclaredScopes.permit(handler, authentication)) {
+                accessDenied.handle(request, response, new AccessDeniedException("Missing the declared scope"));
+                return;
+            }
         }
         if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
             var problem = problems.validation(List.of(ValidationError.atParameter(
@@ -138,7 +154,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
             } catch (IOException | ServletException e) {
                 throw new IllegalStateException(e);
             }
-            if (captured.getStatus() >= 400 || status.isRollbackOnly()) {
+            if (captured.getStatus() >= 400
+                    || status.isRollbackOnly()
+                    || (graphQl && !everyFieldAnswered(captured.getContentAsByteArray()))) {
                 status.setRollbackOnly();
                 return Outcome.EXECUTED;
             }
@@ -180,6 +198,28 @@ class IdempotencyFilter extends OncePerRequestFilter {
                         request,
                         response);
             default -> captured.copyBodyToResponse();
+        }
+    }
+
+    private static boolean isGraphQl(HttpServletRequest request) {
+        return GRAPHQL_PATH.equals(request.getRequestURI());
+    }
+
+    /** Whether a GraphQL answer has every field of its {@code data}, none of them null (refused). */
+    private boolean everyFieldAnswered(byte[] body) {
+        try {
+            var data = json.readTree(body).get("data");
+            if (data == null || !data.isObject() || data.isEmpty()) {
+                return false;
+            }
+            for (var field : data.values()) {
+                if (field.isNull()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (JacksonException notJson) {
+            return false;
         }
     }
 

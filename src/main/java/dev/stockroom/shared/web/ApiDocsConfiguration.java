@@ -4,12 +4,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** ReDoc at {@code /redoc}, rendering {@code /openapi.json} with the bundle from the ReDoc webjar. */
+/**
+ * ReDoc at {@code /redoc}, rendering {@code /openapi.json} with the bundle from the ReDoc webjar; GraphiQL at
+ * {@code /graphiql}, querying {@code /graphql} with the bundles from the GraphiQL and React webjars.
+ */
 @Configuration(proxyBeanMethods = false)
 class ApiDocsConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
         registry.addViewController("/redoc").setViewName("forward:/redoc.html");
+        registry.addViewController("/graphiql").setViewName("forward:/graphiql.html");
     }
 }
