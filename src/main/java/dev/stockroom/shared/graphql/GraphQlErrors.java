@@ -34,15 +34,7 @@ final class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment environment) {
         if (ex instanceof DomainException refusal) {
-            var status = switch (refusal.kind()) {
-                case NOT_FOUND -> HttpStatus.NOT_FOUND;
-                case FORBIDDEN -> HttpStatus.FORBIDDEN;
-                case CONFLICT -> HttpStatus.CONFLICT;
-                case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
-                case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
-            };
-            var problem = problems.create(status, refusal.type(), refusal.title(), refusal.detail());
-            refusal.properties().forEach(problem::setProperty);
+            var problem = problems.of(refusal);
             return error(environment, code(refusal.kind()), problem);
         }
         if (ex instanceof ScopeDirective.ScopeMissing missing) {

@@ -85,16 +85,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Object> domain(DomainException ex, WebRequest request) {
-        var status = switch (ex.kind()) {
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
-            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
-        };
-        var problem = problems.create(status, ex.type(), ex.title(), ex.detail());
-        ex.properties().forEach(problem::setProperty);
-        return respond(ex, problem, new HttpHeaders(), request);
+        return respond(ex, problems.of(ex), new HttpHeaders(), request);
     }
 
     @ExceptionHandler(PayloadTooLarge.class)

@@ -1,5 +1,6 @@
 package dev.stockroom.shared.web;
 
+import dev.stockroom.shared.DomainException;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -74,6 +75,20 @@ public class Problems {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(baseUri + slug));
         problem.setTitle(title);
+        return problem;
+    }
+
+    /** The problem of a domain refusal: its kind decides the status, its slug the type; its members follow. */
+    public ProblemDetail of(DomainException refusal) {
+        var status = switch (refusal.kind()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+        var problem = create(status, refusal.type(), refusal.title(), refusal.detail());
+        refusal.properties().forEach(problem::setProperty);
         return problem;
     }
 
