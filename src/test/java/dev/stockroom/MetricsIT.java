@@ -176,6 +176,9 @@ class MetricsIT {
         String order = OrderData.place(api, customer, product, 1);
         assertThat(api.get("/v1/orders/" + order).send().status()).isEqualTo(200);
         assertThat(api.get("/v1/products/" + UUID.randomUUID()).send().status()).isEqualTo(404);
+        assertThat(dev.stockroom.support.GraphQl.query(api, "{ me { subject } }")
+                        .status())
+                .isEqualTo(200);
         api.get("/v1/nothing/" + UUID.randomUUID()).send();
         api.anonymous().get("/nothing-" + UUID.randomUUID()).send();
         api.anonymous().get("/v1/orders/" + UUID.randomUUID()).send();
@@ -189,7 +192,7 @@ class MetricsIT {
         var scrape = Scrape.of(api);
 
         var uris = scrape.labelValues("http_server_requests_seconds_count", "uri");
-        assertThat(uris).contains("/v1/orders/{id}", "/v1/products/{id}", "/v1/orders");
+        assertThat(uris).contains("/v1/orders/{id}", "/v1/products/{id}", "/v1/orders", "/graphql");
         assertThat(uris).isEqualTo(routes);
         assertThat(uris).allSatisfy(uri -> assertThat(uri).doesNotContain("nothing"));
         var unbounded = new ArrayList<String>();

@@ -300,6 +300,88 @@ class GraphQlIT {
     }
 
     @Test
+    void anOrderMovesThroughItsLifecycleByMutationAsOnRest() {
+        var customer = CustomerData.create(api);
+        var product = ProductData.create(api, ProductData.aProduct("Lifecycle widget", "3.00", 5));
+        var order = OrderData.place(api, customer, product, 1);
+
+        for (var step : List.of(
+                List.of("confirmOrder", "CONFIRMED"),
+                List.of("shipOrder", "SHIPPED"),
+                List.of("deliverOrder", "DELIVERED"))) {
+            var answer = GraphQl.query(
+                    api,
+                    "mutation($id: ID!) { %s(id: $id, reason: \"step\") { status statusHistory { status reason } } }"
+                            .formatted(step.get(0)),
+                    Map.of("id", order));
+            assertThat(answer.json().has("errors")).as(answer.body()).isFalse();
+            var moved = answer.json().at("/data/" + step.get(0));
+            assertThat(moved.at("/status").asString()).isEqualTo(step.get(1));
+            assertThat(moved.at("/statusHistory/" + (moved.at("/statusHistory").size() - 1) + "/reason")
+                            .asString())
+                    .isEqualTo("step");
+            assertThat(api.get("/v1/orders/" + order).send().at("/status")).isEqualToIgnoringCase(step.get(1));
+        }
+
+        var again = GraphQl.query(api, "mutation($id: ID!) { shipOrder(id: $id) { status } }", Map.of("id", order));
+        assertThat(again.json().at("/errors/0/extensions/code").asString()).isEqualTo("CONFLICT");
+        assertThat(again.json().at("/data/shipOrder").isNull()).isTrue();
+    }
+
+    /**
+     * Hostile values in arguments and inputs get a clear refusal, never an internal error, and reach nothing: NUL and
+     * other control characters, strings past their length, numbers past 32 bits, dates past year 9999. A value the
+     * request body itself may not hold is refused as on REST (422 problem details, the pointer into {@code
+     * variables}); one the field may not take is a BAD_USER_INPUT (or the GraphQL validation error for a value its
+     * type cannot hold).
+     */
+    @Test
+    void hostileValuesAreRefusedAsBadInput() {
+        var product = ProductData.create(api, ProductData.aProduct("Hostile widget", "1.00", 5));
+        var cases = new java.util.LinkedHashMap<String, Map<String, Object>>();
+        String products = "query($q: String) { products(filter: {q: $q}) { edges { node { id } } } }";
+        cases.put(products, Map.of("q", "nul\u0000byte"));
+        cases.put(products + " ", Map.of("q", "x".repeat(10_000)));
+        cases.put("{ products(filter: {q: \"a\\u0000b\"}) { edges { node { id } } } }", Map.of());
+        cases.put(
+                "mutation { cancelOrder(id: \"%s\", reason: \"\\u0007\") { status } }"
+                        .formatted(java.util.UUID.randomUUID()),
+                Map.of());
+        String customers = "query($q: String) { customers(q: $q) { edges { node { id } } } }";
+        cases.put(customers, Map.of("q", "bell\u0007"));
+        cases.put(customers + " ", Map.of("q", "y".repeat(10_000)));
+        String orders = "query($after: DateTime) { orders(filter: {createdAfter: $after}) { edges { node { id } } } }";
+        cases.put(orders, Map.of("after", "+10000-01-01T00:00:00Z"));
+        cases.put("{ products(filter: {minPrice: \"1e999999999\"}) { edges { node { id } } } }", Map.of());
+        String adjust = "mutation($input: AdjustStockInput!) { adjustStock(input: $input) { stock } }";
+        cases.put(adjust, Map.of("input", Map.of("productId", product, "delta", 1, "reason", "nul\u0000")));
+        cases.put(
+                adjust + " ", Map.of("input", Map.of("productId", product, "delta", 1, "reason", "z".repeat(10_000))));
+        cases.put(
+                adjust + "  ",
+                Map.of("input", Map.of("productId", product, "delta", 99_999_999_999L, "reason", "big")));
+        String cancel = "mutation($id: ID!, $reason: String) { cancelOrder(id: $id, reason: $reason) { status } }";
+        cases.put(cancel, Map.of("id", java.util.UUID.randomUUID().toString(), "reason", "r".repeat(10_000)));
+
+        cases.forEach((query, variables) -> {
+            var answer = GraphQl.query(api, query, variables);
+            if (answer.status() == 422) {
+                assertThat(answer.at("/type")).endsWith("/validation-error");
+                assertThat(answer.at("/errors/0/pointer")).startsWith("/variables/");
+            } else {
+                assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+                assertThat(answer.json().at("/errors/0/extensions/code").asString())
+                        .as(query + " " + answer.body())
+                        .isIn("BAD_USER_INPUT", "GRAPHQL_VALIDATION_FAILED");
+            }
+            assertThat(answer.body()).doesNotContain("Exception").doesNotContain("INTERNAL_ERROR");
+        });
+        assertThat(api.get("/v1/products/" + product).send().json().at("/stock").asInt())
+                .as("no hostile adjustment went through")
+                .isEqualTo(5);
+    }
+
+    @Test
     void limitsRefuseAQueryBeforeItRuns() {
         var tooMany = GraphQl.query(api, "{ products(first: 101) { edges { node { id } } } }");
         assertThat(tooMany.json().at("/errors/0/extensions/code").asString())

@@ -5,6 +5,7 @@ import dev.stockroom.catalog.Catalog;
 import dev.stockroom.catalog.ProductId;
 import dev.stockroom.catalog.ProductSearch;
 import dev.stockroom.catalog.ProductSort;
+import dev.stockroom.catalog.domain.Product;
 import dev.stockroom.shared.graphql.ChildPages;
 import dev.stockroom.shared.graphql.Connection;
 import dev.stockroom.shared.graphql.InvalidArgument;
@@ -67,7 +68,7 @@ class ProductGraphQlController {
             @Argument int first,
             @Argument @Nullable String after) {
         var search = new ProductSearch(
-                filter == null ? null : filter.q(),
+                filter == null ? null : InvalidArgument.text(filter.q(), "filter.q", Product.MAX_NAME),
                 filter == null ? null : filter.inStock(),
                 filter == null ? null : filter.minPrice(),
                 filter == null ? null : filter.maxPrice(),

@@ -47,7 +47,7 @@ class CustomerGraphQlController {
     @QueryMapping
     Connection<CustomerResponse> customers(
             @Argument @Nullable String q, @Argument int first, @Argument @Nullable String after) {
-        var search = new CustomerSearch(q, InvalidArgument.first(first), after);
+        var search = new CustomerSearch(InvalidArgument.text(q, "q", 200), InvalidArgument.first(first), after);
         return Connection.of(customers.list(search, Caller.current()), CustomerResponse::from);
     }
 

@@ -33,6 +33,14 @@ public final class InvalidArgument extends DomainException {
         return value == null ? null : id(value, argument);
     }
 
+    /** A text argument of at most {@code max} characters, or a refusal. */
+    public static @Nullable String text(@Nullable String value, String argument, int max) {
+        if (value != null && value.length() > max) {
+            throw new InvalidArgument(argument, "must be at most " + max + " characters", "too_long");
+        }
+        return value;
+    }
+
     /** A page size: 1 to {@value #MAX_FIRST}. */
     public static int first(int first) {
         if (first < 1 || first > MAX_FIRST) {

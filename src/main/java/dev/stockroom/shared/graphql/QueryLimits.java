@@ -1,5 +1,6 @@
 package dev.stockroom.shared.graphql;
 
+import dev.stockroom.shared.web.InputBounds;
 import graphql.ErrorClassification;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
@@ -125,7 +126,33 @@ final class QueryLimits extends SimplePerformantInstrumentation {
         return 1 + children;
     }
 
+    /**
+     * Every text in the field's arguments, nested inputs and lists included, is text PostgreSQL can store and
+     * compare ({@link InputBounds#check(String, boolean)}): a query literal does not pass through the request body's
+     * checks as a variable does.
+     */
+    private static void checkText(ExecutableNormalizedField field) {
+        field.getResolvedArguments().forEach((name, value) -> checkText(field, name, value));
+    }
+
+    private static void checkText(ExecutableNormalizedField field, String argument, @Nullable Object value) {
+        if (value instanceof String text) {
+            var violation = InputBounds.check(text, true);
+            if (violation != null) {
+                throw refused(
+                        "BAD_USER_INPUT",
+                        "%s of %s %s.".formatted(argument, field.getName(), violation.detail()),
+                        Map.of("argument", argument, "field", field.getName(), "reason", violation.code()));
+            }
+        } else if (value instanceof Map<?, ?> input) {
+            input.forEach((name, member) -> checkText(field, argument + "." + name, member));
+        } else if (value instanceof Iterable<?> items) {
+            items.forEach(item -> checkText(field, argument, item));
+        }
+    }
+
     private static void checkFirst(ExecutableNormalizedField field) {
+        checkText(field);
         if (field.getResolvedArguments().get("first") instanceof Integer first
                 && (first < 1 || first > InvalidArgument.MAX_FIRST)) {
             throw refused(

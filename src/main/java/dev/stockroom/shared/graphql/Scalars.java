@@ -1,5 +1,6 @@
 package dev.stockroom.shared.graphql;
 
+import dev.stockroom.shared.web.InputBounds;
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
 import graphql.language.FloatValue;
@@ -53,7 +54,8 @@ final class Scalars {
             String text = input instanceof String string ? string : input instanceof Number ? input.toString() : null;
             var amount = text == null ? null : amount(text);
             if (amount == null) {
-                throw new CoercingParseValueException("Money is an exact decimal such as \"17.50\".");
+                throw new CoercingParseValueException(
+                        "Money is an exact decimal such as \"17.50\", with at most 20 integer and 20 fraction digits.");
             }
             return amount;
         }
@@ -68,7 +70,8 @@ final class Scalars {
                 default -> null;
             };
             if (amount == null) {
-                throw new CoercingParseLiteralException("Money is an exact decimal such as \"17.50\".");
+                throw new CoercingParseLiteralException(
+                        "Money is an exact decimal such as \"17.50\", with at most 20 integer and 20 fraction digits.");
             }
             return amount;
         }
@@ -78,7 +81,8 @@ final class Scalars {
                 return null;
             }
             try {
-                return new BigDecimal(text);
+                var amount = new BigDecimal(text);
+                return InputBounds.check(amount) == null ? amount : null;
             } catch (NumberFormatException e) {
                 return null;
             }
@@ -100,7 +104,8 @@ final class Scalars {
         public Instant parseValue(Object input, GraphQLContext context, Locale locale) {
             var instant = input instanceof String text ? instant(text) : null;
             if (instant == null) {
-                throw new CoercingParseValueException("DateTime is an RFC 3339 instant such as 2026-01-31T09:30:00Z.");
+                throw new CoercingParseValueException(
+                        "DateTime is an RFC 3339 instant between years 0001 and 9999, such as 2026-01-31T09:30:00Z.");
             }
             return instant;
         }
@@ -110,14 +115,18 @@ final class Scalars {
             var instant = input instanceof StringValue text ? instant(String.valueOf(text.getValue())) : null;
             if (instant == null) {
                 throw new CoercingParseLiteralException(
-                        "DateTime is an RFC 3339 instant such as 2026-01-31T09:30:00Z.");
+                        "DateTime is an RFC 3339 instant between years 0001 and 9999, such as 2026-01-31T09:30:00Z.");
             }
             return instant;
         }
 
         private static @Nullable Instant instant(String text) {
+            if (text.length() > 64) {
+                return null;
+            }
             try {
-                return java.time.OffsetDateTime.parse(text).toInstant();
+                var instant = java.time.OffsetDateTime.parse(text).toInstant();
+                return InputBounds.check(instant) == null ? instant : null;
             } catch (DateTimeParseException e) {
                 return null;
             }

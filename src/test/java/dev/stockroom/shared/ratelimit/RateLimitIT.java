@@ -57,6 +57,26 @@ class RateLimitIT {
     }
 
     @Test
+    void graphQlRequestsCountAgainstTheSameLimit() {
+        var limited = client("3/1m");
+        assertThat(limited.api().get("/v1/products?limit=1").send().status()).isEqualTo(200);
+
+        for (int left = 1; left >= 0; left--) {
+            var allowed = dev.stockroom.support.GraphQl.query(
+                    limited.api(), "{ products(first: 1) { edges { node { id } } } }");
+            assertThat(allowed.status()).isEqualTo(200);
+            assertThat(allowed.header("RateLimit")).startsWith("\"client\";r=" + left + ";t=");
+        }
+        var refused = dev.stockroom.support.GraphQl.query(limited.api(), "{ me { subject } }");
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(limited.api().get("/v1/products?limit=1").send().status())
+                .as("REST and GraphQL share one budget")
+                .isEqualTo(429);
+    }
+
+    @Test
     void theLimitIsShownWithTheClientAndAbsentMeansTheDefault() {
         var limited = client("500/1s;burst=1000");
         String id = limited.response().at("/id");
