@@ -1,6 +1,7 @@
 package dev.stockroom.shared.graphql;
 
 import dev.stockroom.shared.DomainException;
+import dev.stockroom.shared.web.InputBounds;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +37,8 @@ public final class InvalidArgument extends DomainException {
     /** A text argument of at most {@code max} characters, or a refusal. */
     public static @Nullable String text(@Nullable String value, String argument, int max) {
         if (value != null && value.length() > max) {
-            throw new InvalidArgument(argument, "must be at most " + max + " characters", "too_long");
+            var violation = InputBounds.tooLong(max);
+            throw new InvalidArgument(argument, violation.detail(), violation.code());
         }
         return value;
     }

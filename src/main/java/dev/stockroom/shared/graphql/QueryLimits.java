@@ -72,7 +72,7 @@ final class QueryLimits extends SimplePerformantInstrumentation {
         int depth = 0;
         long complexity = 0;
         for (var field : operation.getTopLevelFields()) {
-            checkFirst(field);
+            checkArguments(field);
             depth = Math.max(depth, depth(field));
             complexity = Math.min(Long.MAX_VALUE / 2, complexity + complexity(field));
         }
@@ -109,7 +109,7 @@ final class QueryLimits extends SimplePerformantInstrumentation {
     private static int depth(ExecutableNormalizedField field) {
         int below = 0;
         for (var child : field.getChildren()) {
-            checkFirst(child);
+            checkArguments(child);
             below = Math.max(below, depth(child));
         }
         return 1 + below;
@@ -151,7 +151,8 @@ final class QueryLimits extends SimplePerformantInstrumentation {
         }
     }
 
-    private static void checkFirst(ExecutableNormalizedField field) {
+    /** The field's arguments: {@code first} within its range, and every text one PostgreSQL can hold. */
+    private static void checkArguments(ExecutableNormalizedField field) {
         checkText(field);
         if (field.getResolvedArguments().get("first") instanceof Integer first
                 && (first < 1 || first > InvalidArgument.MAX_FIRST)) {

@@ -38,6 +38,12 @@ final class Scalars {
 
     private Scalars() {}
 
+    private static final String MONEY_FORMAT =
+            "Money is an exact decimal such as \"17.50\", with at most 20 integer and 20 fraction digits.";
+
+    private static final String DATE_TIME_FORMAT =
+            "DateTime is an RFC 3339 instant between years 0001 and 9999, such as 2026-01-31T09:30:00Z.";
+
     private static final class MoneyCoercing implements Coercing<BigDecimal, String> {
 
         @Override
@@ -54,8 +60,7 @@ final class Scalars {
             String text = input instanceof String string ? string : input instanceof Number ? input.toString() : null;
             var amount = text == null ? null : amount(text);
             if (amount == null) {
-                throw new CoercingParseValueException(
-                        "Money is an exact decimal such as \"17.50\", with at most 20 integer and 20 fraction digits.");
+                throw new CoercingParseValueException(MONEY_FORMAT);
             }
             return amount;
         }
@@ -70,8 +75,7 @@ final class Scalars {
                 default -> null;
             };
             if (amount == null) {
-                throw new CoercingParseLiteralException(
-                        "Money is an exact decimal such as \"17.50\", with at most 20 integer and 20 fraction digits.");
+                throw new CoercingParseLiteralException(MONEY_FORMAT);
             }
             return amount;
         }
@@ -104,8 +108,7 @@ final class Scalars {
         public Instant parseValue(Object input, GraphQLContext context, Locale locale) {
             var instant = input instanceof String text ? instant(text) : null;
             if (instant == null) {
-                throw new CoercingParseValueException(
-                        "DateTime is an RFC 3339 instant between years 0001 and 9999, such as 2026-01-31T09:30:00Z.");
+                throw new CoercingParseValueException(DATE_TIME_FORMAT);
             }
             return instant;
         }
@@ -114,8 +117,7 @@ final class Scalars {
         public Instant parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
             var instant = input instanceof StringValue text ? instant(String.valueOf(text.getValue())) : null;
             if (instant == null) {
-                throw new CoercingParseLiteralException(
-                        "DateTime is an RFC 3339 instant between years 0001 and 9999, such as 2026-01-31T09:30:00Z.");
+                throw new CoercingParseLiteralException(DATE_TIME_FORMAT);
             }
             return instant;
         }

@@ -55,7 +55,7 @@ public final class InputBounds {
     static final Violation INVALID_ENCODING =
             new Violation("invalid_encoding", "must be percent-encoded UTF-8 (RFC 3986)");
 
-    static Violation tooLong(int max) {
+    public static Violation tooLong(int max) {
         return new Violation("too_long", "must be at most " + max + " characters");
     }
 
