@@ -133,6 +133,14 @@ class OpenApiContractIT {
     }
 
     @Test
+    void theRootLeadsToTheDocs() {
+        var root = api.anonymous().get("/").header("Accept", "text/html").send();
+
+        assertThat(root.status()).isEqualTo(302);
+        assertThat(root.header("Location")).endsWith("/docs");
+    }
+
+    @Test
     void swaggerUiAndRedocAreServed() {
         var docs = api.get("/docs").header("Accept", "text/html").send();
         assertThat(docs.status()).isEqualTo(302);
