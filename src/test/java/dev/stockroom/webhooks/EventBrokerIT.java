@@ -7,16 +7,14 @@ import dev.stockroom.support.Api;
 import dev.stockroom.support.ApiTest;
 import dev.stockroom.support.BrokerQueue;
 import dev.stockroom.support.CustomerData;
+import dev.stockroom.support.MutableClock;
 import dev.stockroom.support.OrderData;
 import dev.stockroom.support.PortForward;
 import dev.stockroom.support.ProductData;
 import dev.stockroom.support.Webhooks;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -127,7 +125,7 @@ class EventBrokerIT {
      */
     @Test
     void whileTheBrokerCannotBeReachedRowsStayPendingAndArePublishedOnceItAnswers() {
-        var clock = new MovableClock(Instant.now().plus(Duration.ofHours(1)));
+        var clock = new MutableClock(Instant.now().plus(Duration.ofHours(1)));
         int port = PortForward.freePort();
         var relay = new EventRelay(
                 outbox, EventBrokerConfiguration.connectionFactory("amqp://guest:guest@127.0.0.1:" + port), clock);
@@ -218,34 +216,5 @@ class EventBrokerIT {
 
     private static Set<String> fieldNames(JsonNode node) {
         return node.propertyNames().stream().collect(Collectors.toSet());
-    }
-
-    /** A clock the test moves forward by hand. */
-    static final class MovableClock extends Clock {
-
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

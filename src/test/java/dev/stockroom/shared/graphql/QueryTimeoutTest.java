@@ -5,11 +5,9 @@ import static org.mockito.Mockito.CALLS_REAL_METHODS;
 import static org.mockito.Mockito.mock;
 
 import dev.stockroom.shared.web.Problems;
-import java.time.Clock;
+import dev.stockroom.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,6 +24,7 @@ class QueryTimeoutTest {
     @Test
     void fieldsFetchedAfterTheDeadlineAnswerTimeout() {
         var fetched = new AtomicInteger();
+        var clock = MutableClock.ticking(Instant.EPOCH, Duration.ofSeconds(1));
         var limits = new GraphQlProperties(12, 20_000, 20_000, 2_000, Duration.ofMillis(1_500));
         var source = GraphQlSource.schemaResourceBuilder()
                 .schemaResources(new ByteArrayResource("type Query { a: String b: String c: String }".getBytes()))
@@ -43,7 +42,7 @@ class QueryTimeoutTest {
                                     fetched.incrementAndGet();
                                     return "C";
                                 })))
-                .instrumentation(List.of(new QueryLimits(limits, new Ticking())))
+                .instrumentation(List.of(new QueryLimits(limits, clock)))
                 .exceptionResolvers(List.of(new GraphQlErrors(mock(Problems.class, CALLS_REAL_METHODS))))
                 .build();
 
@@ -56,25 +55,5 @@ class QueryTimeoutTest {
             assertThat(error.getExtensions()).containsEntry("code", "TIMEOUT").containsEntry("status", 503);
             assertThat(error.getMessage()).contains("longer than 1500 ms");
         });
-    }
-
-    /** A clock one second later at each reading. */
-    private static final class Ticking extends Clock {
-        private final AtomicInteger readings = new AtomicInteger();
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.EPOCH.plusSeconds(readings.getAndIncrement());
-        }
     }
 }
