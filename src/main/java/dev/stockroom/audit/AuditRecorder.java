@@ -1,6 +1,7 @@
 package dev.stockroom.audit;
 
 import dev.stockroom.shared.audit.AuditableEvent;
+import dev.stockroom.shared.security.AuthenticationFailureReason;
 import dev.stockroom.shared.security.Caller;
 import dev.stockroom.shared.web.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,8 +13,11 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureProviderNotFoundEvent;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -47,15 +51,27 @@ class AuditRecorder {
         write(event.action(), event.resourceType(), event.resourceId(), changes, null);
     }
 
-    /** A failed sign-in (login form or client authentication): recorded whether or not the account exists. */
+    /**
+     * A person's failed sign-in at the login form, recorded whether or not the account exists, with the reason
+     * as one of {@link AuthenticationFailureReason}'s words. Other failures are not sign-ins: a client's failed
+     * authentication at the token endpoint is recorded by the identity module ({@code client.authentication_failed}),
+     * a refused token request with good credentials too ({@code token.refused}), and a bad access token is only
+     * counted (auditing each would let anyone fill the log).
+     */
     @EventListener
     void signInFailed(AbstractAuthenticationFailureEvent failure) {
-        String attempted = String.valueOf(failure.getAuthentication().getName());
+        if (!(failure.getAuthentication() instanceof UsernamePasswordAuthenticationToken attempt)
+                || failure instanceof AuthenticationFailureProviderNotFoundEvent) {
+            return;
+        }
+        String attempted = String.valueOf(attempt.getName());
         write(
                 "sign_in.failed",
                 "account",
                 attempted.length() > 100 ? attempted.substring(0, 100) : attempted,
-                Map.of("reason", failure.getException().getClass().getSimpleName()),
+                Map.of(
+                        "reason",
+                        AuthenticationFailureReason.of(failure.getException()).label()),
                 new Actor(attempted, "anonymous"));
     }
 
@@ -85,6 +101,10 @@ class AuditRecorder {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
             return currentRequest() == null ? new Actor("system", "system") : new Actor("anonymous", "anonymous");
+        }
+        if (authentication instanceof OAuth2ClientAuthenticationToken client) {
+            // A client that authenticated at an endpoint of the authorization server (token, revocation).
+            return new Actor(client.getName(), "client");
         }
         return new Actor(authentication.getName(), "user");
     }

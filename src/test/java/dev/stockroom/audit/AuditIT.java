@@ -147,16 +147,40 @@ class AuditIT {
         var failures = events("action=sign_in.failed&actor=" + email);
         assertThat(failures.size()).isEqualTo(1);
         assertThat(failures.get(0).get("actor_type").asString()).isEqualTo("anonymous");
+        assertThat(failures.get(0).at("/changes/reason").asString()).isEqualTo("bad_credentials");
         assertThat(failures.toString()).doesNotContain("wrong password entirely");
+    }
+
+    @Test
+    void aTokenRequestForAScopeNotHeldIsRefusedNotAFailedSignIn() {
+        var created = api.post("/v1/clients", Map.of("name", "Reader", "scopes", List.of("products:read")))
+                .send();
+        String clientId = created.at("/client_id");
+        int signInFailuresBefore = events("action=sign_in.failed").size();
+
+        var refused = api.anonymous()
+                .tokenRequest(clientId, created.at("/client_secret"), "grant_type=client_credentials&scope=audit:read");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("error").asString()).isEqualTo("invalid_scope");
+        var refusals = events("action=token.refused&resource_id=" + clientId);
+        assertThat(refusals.size()).isEqualTo(1);
+        assertThat(refusals.get(0).at("/changes/reason/after").asString()).isEqualTo("invalid_scope");
+        assertThat(refusals.get(0).get("actor").asString()).isEqualTo(clientId);
+        assertThat(refusals.get(0).get("actor_type").asString()).isEqualTo("client");
+        assertThat(events("action=sign_in.failed").size()).isEqualTo(signInFailuresBefore);
+        assertThat(events("action=sign_in.failed&actor=" + clientId).size()).isZero();
     }
 
     @Test
     void failedClientAuthenticationAndRevokedTokensAreRecorded() {
         String unknownClient = "ghost-" + UUID.randomUUID();
         api.anonymous().tokenRequest(unknownClient, "wrong", "grant_type=client_credentials");
-        assertThat(events("action=client.authentication_failed&resource_id=client:" + unknownClient)
-                        .size())
-                .isEqualTo(1);
+        var failures = events("action=client.authentication_failed&resource_id=client:" + unknownClient);
+        assertThat(failures.size()).isEqualTo(1);
+        assertThat(failures.get(0).at("/changes/reason/after").asString()).isEqualTo("invalid_client");
+        assertThat(events("action=sign_in.failed&actor=client:" + unknownClient).size())
+                .isZero();
 
         String token = api.anonymous().clientToken(Api.ADMIN_CLIENT_ID, Api.ADMIN_CLIENT_SECRET, "products:read");
         int before = events("action=token.revoked").size();

@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
@@ -49,7 +50,11 @@ class AuthorizationServerConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerSecurity(
-            HttpSecurity http, AuthorizationServerSettings settings, TransactionTemplate transactions, JdbcClient jdbc)
+            HttpSecurity http,
+            AuthorizationServerSettings settings,
+            TransactionTemplate transactions,
+            JdbcClient jdbc,
+            ApplicationEventPublisher events)
             throws Exception {
         var authorizationServer = new OAuth2AuthorizationServerConfigurer();
         var clientEndpoints = new OrRequestMatcher(Stream.of(
@@ -70,12 +75,8 @@ class AuthorizationServerConfiguration {
                                                                 OAuth2ClientCredentialsAuthenticationConverter
                                                         ? new ClientScopesByDefault()
                                                         : converter))
-                                        .authenticationProviders(providers -> providers.replaceAll(provider -> provider
-                                                                instanceof OAuth2RefreshTokenAuthenticationProvider
-                                                        || provider
-                                                                instanceof OAuth2AuthorizationCodeAuthenticationProvider
-                                                ? new SingleUseGrants(provider, transactions, jdbc)
-                                                : provider)))
+                                        .authenticationProviders(providers -> providers.replaceAll(
+                                                provider -> grantProvider(provider, transactions, jdbc, events))))
                                 .tokenIntrospectionEndpoint(introspection -> introspection.authenticationProviders(
                                         providers -> providers.replaceAll(provider ->
                                                 provider instanceof OAuth2TokenIntrospectionAuthenticationProvider
@@ -88,6 +89,17 @@ class AuthorizationServerConfiguration {
                                 new LoginUrlAuthenticationEntryPoint("/login"),
                                 new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();
+    }
+
+    /** A grant is redeemed at most once (codes, refresh tokens); every refusal of a grant is audited. */
+    private static AuthenticationProvider grantProvider(
+            AuthenticationProvider provider,
+            TransactionTemplate transactions,
+            JdbcClient jdbc,
+            ApplicationEventPublisher events) {
+        boolean singleUse = provider instanceof OAuth2RefreshTokenAuthenticationProvider
+                || provider instanceof OAuth2AuthorizationCodeAuthenticationProvider;
+        return new AuditedRefusals(singleUse ? new SingleUseGrants(provider, transactions, jdbc) : provider, events);
     }
 
     @Bean

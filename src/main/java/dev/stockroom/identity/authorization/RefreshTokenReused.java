@@ -14,7 +14,7 @@ public record RefreshTokenReused(String authorizationId, String principal, Strin
     @Override
     public Map<String, Change> changes() {
         return Map.of(
-                "reason", new Change(null, "refresh token reuse"),
+                "reason", new Change(null, "refresh_token_reused"),
                 "principal", new Change(null, principal),
                 "client", new Change(null, client));
     }

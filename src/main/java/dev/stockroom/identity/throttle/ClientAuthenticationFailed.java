@@ -1,6 +1,7 @@
 package dev.stockroom.identity.throttle;
 
 import dev.stockroom.shared.audit.AuditableEvent;
+import dev.stockroom.shared.security.AuthenticationFailureReason;
 import java.util.Map;
 
 /** A token request failed client authentication; {@code account} is the client id it named (cut to 100). */
@@ -27,6 +28,8 @@ record ClientAuthenticationFailed(String account) implements AuditableEvent {
 
     @Override
     public Map<String, Change> changes() {
-        return Map.of("endpoint", new Change(null, "/oauth2/token"));
+        return Map.of(
+                "endpoint", new Change(null, "/oauth2/token"),
+                "reason", new Change(null, AuthenticationFailureReason.INVALID_CLIENT.label()));
     }
 }

@@ -2,7 +2,7 @@ package dev.stockroom.identity.throttle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stockroom.identity.throttle.AuthenticationFailureMetrics.Reason;
+import dev.stockroom.shared.security.AuthenticationFailureReason;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -24,14 +24,18 @@ class AuthenticationFailureMetricsTest {
 
     @Test
     void theReasonComesFromTheExceptionsClassFromAFixedSet() {
-        assertThat(Reason.of(new BadCredentialsException("wrong password"))).isEqualTo(Reason.BAD_CREDENTIALS);
-        assertThat(Reason.of(new UsernameNotFoundException("nobody"))).isEqualTo(Reason.BAD_CREDENTIALS);
-        assertThat(Reason.of(new InvalidBearerTokenException("Malformed token")))
-                .isEqualTo(Reason.INVALID_TOKEN);
-        assertThat(Reason.of(new DisabledException("disabled"))).isEqualTo(Reason.DISABLED);
-        assertThat(Reason.of(new LockedException("locked"))).isEqualTo(Reason.LOCKED);
-        assertThat(Reason.of(new InsufficientAuthenticationException("anything else")))
-                .isEqualTo(Reason.OTHER);
+        assertThat(AuthenticationFailureReason.of(new BadCredentialsException("wrong password")))
+                .isEqualTo(AuthenticationFailureReason.BAD_CREDENTIALS);
+        assertThat(AuthenticationFailureReason.of(new UsernameNotFoundException("nobody")))
+                .isEqualTo(AuthenticationFailureReason.BAD_CREDENTIALS);
+        assertThat(AuthenticationFailureReason.of(new InvalidBearerTokenException("Malformed token")))
+                .isEqualTo(AuthenticationFailureReason.INVALID_TOKEN);
+        assertThat(AuthenticationFailureReason.of(new DisabledException("disabled")))
+                .isEqualTo(AuthenticationFailureReason.DISABLED);
+        assertThat(AuthenticationFailureReason.of(new LockedException("locked")))
+                .isEqualTo(AuthenticationFailureReason.LOCKED);
+        assertThat(AuthenticationFailureReason.of(new InsufficientAuthenticationException("anything else")))
+                .isEqualTo(AuthenticationFailureReason.OTHER);
     }
 
     @Test
@@ -40,7 +44,7 @@ class AuthenticationFailureMetricsTest {
         metrics.on(new ClientAuthenticationFailed("ghost-client"));
 
         var counters = registry.find("stockroom.auth.failures").counters();
-        assertThat(counters).hasSize(Reason.values().length);
+        assertThat(counters).hasSize(AuthenticationFailureReason.values().length);
         assertThat(counters)
                 .allSatisfy(counter -> assertThat(counter.getId().getTags())
                         .singleElement()
