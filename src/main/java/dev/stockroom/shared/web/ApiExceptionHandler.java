@@ -4,6 +4,7 @@ import dev.stockroom.shared.DomainException;
 import dev.stockroom.shared.security.ProblemSecurityHandlers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Validator;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +26,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.Errors;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -67,10 +70,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private final Problems problems;
     private final ProblemSecurityHandlers security;
+    private final SpringValidatorAdapter validator;
 
-    ApiExceptionHandler(Problems problems, ProblemSecurityHandlers security) {
+    ApiExceptionHandler(Problems problems, ProblemSecurityHandlers security, Validator validator) {
         this.problems = problems;
         this.security = security;
+        this.validator = new SpringValidatorAdapter(validator);
     }
 
     /**
@@ -121,26 +126,45 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (tooLarge != null) {
             return payloadTooLarge(tooLarge, request);
         }
+        JsonMemberErrors.@Nullable Invalid members = causeOfType(ex, JsonMemberErrors.Invalid.class);
         @Nullable JacksonException json = causeOfType(ex, JacksonException.class);
         ProblemDetail problem;
-        if (json instanceof InputBoundsConfiguration.OutOfBoundsMember outOfBounds) {
-            var violation = outOfBounds.violation();
-            problem = problems.validation(
-                    List.of(ValidationError.atPointer(pointerOf(json), violation.detail(), violation.code())));
-        } else if (json instanceof PropertyBindingException unknown) {
-            problem = problems.validation(List.of(ValidationError.atPointer(
-                    pointerOf(unknown),
-                    "'%s' is not a property that can be set here.".formatted(unknown.getPropertyName()),
-                    "unknown_property")));
-        } else if (json instanceof MismatchedInputException || json instanceof InputCoercionException) {
-            problem = problems.validation(List.of(ValidationError.atPointer(
-                    pointerOf(json), "The value has the wrong JSON type or is out of range.", "invalid_type")));
+        if (members != null) {
+            problem = problems.validation(withRemainderErrors(members));
+        } else if (json instanceof InputBoundsConfiguration.OutOfBoundsMember
+                || json instanceof PropertyBindingException
+                || json instanceof MismatchedInputException
+                || json instanceof InputCoercionException) {
+            problem = problems.validation(List.of(JsonMemberErrors.errorOf(json, JsonMemberErrors.pointerOf(json))));
         } else if (json instanceof StreamReadException) {
             problem = problems.forStatus(HttpStatus.BAD_REQUEST, "The request body is not well-formed JSON.");
         } else {
             problem = problems.forStatus(HttpStatus.BAD_REQUEST, "The request body is missing or cannot be read.");
         }
         return respond(ex, problem, headers, request);
+    }
+
+    /**
+     * The invalid members of a body, and Bean Validation's errors of what did bind, as {@code @Valid} would have
+     * found them: every error at once. A member already reported (or inside one) is not reported again as missing.
+     */
+    private List<ValidationError> withRemainderErrors(JsonMemberErrors.Invalid members) {
+        var errors = new ArrayList<>(members.errors());
+        Object remainder = members.remainder();
+        if (remainder == null) {
+            return errors;
+        }
+        var result = new BeanPropertyBindingResult(remainder, "body");
+        validator.validate(remainder, result);
+        for (var error : bodyErrors(result)) {
+            String pointer = String.valueOf(error.pointer());
+            if (members.errors().stream()
+                    .map(ValidationError::pointer)
+                    .noneMatch(reported -> pointer.equals(reported) || pointer.startsWith(reported + "/"))) {
+                errors.add(error);
+            }
+        }
+        return errors;
     }
 
     @Override
@@ -292,19 +316,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         for (String segment : field.replace("[", ".").replace("]", "").split("\\.")) {
             if (!segment.isEmpty()) {
                 pointer.append('/').append(snakeCase(segment).replace("~", "~0").replace("/", "~1"));
-            }
-        }
-        return pointer.toString();
-    }
-
-    private static String pointerOf(JacksonException ex) {
-        var pointer = new StringBuilder();
-        for (var reference : ex.getPath()) {
-            pointer.append('/');
-            if (reference.getPropertyName() != null) {
-                pointer.append(reference.getPropertyName().replace("~", "~0").replace("/", "~1"));
-            } else {
-                pointer.append(reference.getIndex());
             }
         }
         return pointer.toString();

@@ -1,14 +1,18 @@
 package dev.stockroom.shared.web;
 
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
 /**
@@ -16,6 +20,7 @@ import tools.jackson.databind.type.LogicalType;
  * refused rather than guessed at ({@code "5"} is not a number, {@code 5} is not a string, {@code 1.5} is not
  * an integer). Decimals stay {@code BigDecimal} end to end. A property left out of a request is {@code null},
  * while an explicit JSON {@code null} in an {@code Optional} is {@code Optional.empty()}: PATCH relies on it.
+ * A request body with invalid members is answered with all of them at once ({@link AllMembersJsonConverter}).
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
@@ -39,5 +44,12 @@ class JsonConfiguration {
                                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .withCoercionConfigDefaults(
                         config -> config.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
+    }
+
+    /** After Spring Boot's own JSON converter is set, so that this one takes its place for request bodies. */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    ServerHttpMessageConvertersCustomizer allMembersJsonConverter(JsonMapper mapper) {
+        return converters -> converters.withJsonConverter(new AllMembersJsonConverter(mapper));
     }
 }

@@ -9,7 +9,9 @@ import dev.stockroom.support.Response;
 import dev.stockroom.support.TestEndpoints;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +59,93 @@ class ErrorModelIT {
             assertThat(response.at("/errors/0/pointer")).isEqualTo("/" + wrong.getKey());
             assertThat(response.at("/errors/0/code")).isEqualTo("invalid_type");
         }
+    }
+
+    @Test
+    void unknownMembersAndInvalidValuesAreReportedTogether() {
+        var body = ProductData.aWidget();
+        body.put("colour", "blue");
+        body.put("sku", "-");
+        body.put("price", 0);
+
+        var response = api.post("/v1/products", body).send();
+
+        assertProblem(response, 422, "validation-error", "/v1/products");
+        assertThat(errorCodes(response))
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("/colour", "unknown_property", "/sku", "pattern", "/price", "decimal_min"));
+    }
+
+    @Test
+    void wronglyTypedMembersDoNotHideTheOtherErrors() {
+        var body = ProductData.aWidget();
+        body.put("stock", "5");
+        body.put("name", 5);
+        body.put("price", 0);
+        body.put("shade", "red");
+
+        var response = api.post("/v1/products", body).send();
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(errorCodes(response))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "/stock", "invalid_type",
+                        "/name", "invalid_type",
+                        "/price", "decimal_min",
+                        "/shade", "unknown_property"));
+        assertThat(response.at("/detail")).isEqualTo("4 fields are invalid.");
+    }
+
+    @Test
+    void aPatchListsEveryErrorAtOnceToo() {
+        var widget = ProductData.aWidget();
+        String id = ProductData.create(api, widget);
+
+        var response = api.patch(
+                        "/v1/products/" + id,
+                        Map.of("price", "cheap", "name", "x".repeat(201), "sku", "NEW-1", "stock", 5))
+                .send();
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(errorCodes(response))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "/price", "invalid_type",
+                        "/name", "size",
+                        "/sku", "unknown_property",
+                        "/stock", "unknown_property"));
+        assertThat(api.get("/v1/products/" + id).send().at("/name")).isEqualTo(widget.get("name"));
+    }
+
+    @Test
+    void nestedMembersAreNamedByTheirWholePointer() {
+        var response = api.post(
+                        "/v1/orders",
+                        Map.of(
+                                "customer_id",
+                                UUID.randomUUID().toString(),
+                                "lines",
+                                List.of(
+                                        Map.of("product_id", UUID.randomUUID().toString(), "quantity", "two"),
+                                        Map.of("product_id", 7, "quantity", 1, "discount", 5))))
+                .send();
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(errorCodes(response))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "/lines/0/quantity", "invalid_type",
+                        "/lines/1/product_id", "invalid_type",
+                        "/lines/1/discount", "unknown_property"));
+    }
+
+    private static Map<String, String> errorCodes(Response response) {
+        var codes = new java.util.LinkedHashMap<String, String>();
+        response.json().get("errors").forEach(error -> {
+            assertThat(codes.put(
+                            error.get("pointer").asString(), error.get("code").asString()))
+                    .as("one error per member")
+                    .isNull();
+        });
+        return codes;
     }
 
     @Test
