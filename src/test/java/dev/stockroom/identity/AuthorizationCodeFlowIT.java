@@ -87,6 +87,21 @@ class AuthorizationCodeFlowIT {
     }
 
     @Test
+    void aRequestWithoutScopeGetsTheClientsScopesThatTheRoleAllows() {
+        var tokens = signIn("");
+
+        assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
+        assertThat(claims(tokens.at("/access_token")).get("scope").asString().split(" "))
+                .containsExactlyInAnyOrder("openid", "products:read", "orders:read");
+        assertThat(tokens.at("/id_token")).isNotBlank();
+        assertThat(api.withToken(tokens.at("/access_token"))
+                        .get("/v1/orders?limit=1")
+                        .send()
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void refreshRotatesTheRefreshTokenAndReuseRevokesTheFamily() {
         var first = signIn("openid products:read");
         String original = first.at("/refresh_token");

@@ -70,13 +70,15 @@ public final class Browser {
         return postForm("/login", Map.of("username", email, "password", password, "_csrf", csrf.group(1)), headers);
     }
 
-    /** The authorize URL for a PKCE request. */
+    /** The authorize URL for a PKCE request; an empty {@code scope} is left out. */
     public String authorizeUrl(String clientId, String redirectUri, String scope, String state, String challenge) {
         var query = new LinkedHashMap<String, String>();
         query.put("response_type", "code");
         query.put("client_id", clientId);
         query.put("redirect_uri", redirectUri);
-        query.put("scope", scope);
+        if (!scope.isEmpty()) {
+            query.put("scope", scope);
+        }
         query.put("state", state);
         query.put("code_challenge", challenge);
         query.put("code_challenge_method", "S256");

@@ -25,6 +25,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeRequestAuthenticationConverter;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2ClientCredentialsAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -54,7 +55,8 @@ class AuthorizationServerConfiguration {
             AuthorizationServerSettings settings,
             TransactionTemplate transactions,
             JdbcClient jdbc,
-            ApplicationEventPublisher events)
+            ApplicationEventPublisher events,
+            RegisteredClientRepository clients)
             throws Exception {
         var authorizationServer = new OAuth2AuthorizationServerConfigurer();
         var clientEndpoints = new OrRequestMatcher(Stream.of(
@@ -69,6 +71,11 @@ class AuthorizationServerConfiguration {
                 .with(
                         authorizationServer,
                         server -> server.oidc(Customizer.withDefaults())
+                                .authorizationEndpoint(authorization -> authorization.authorizationRequestConverters(
+                                        converters -> converters.replaceAll(converter -> converter
+                                                        instanceof OAuth2AuthorizationCodeRequestAuthenticationConverter
+                                                ? new RequestedScopesByDefault(clients)
+                                                : converter)))
                                 .tokenEndpoint(token -> token.accessTokenRequestConverters(
                                                 converters -> converters.replaceAll(converter -> converter
                                                                 instanceof

@@ -133,6 +133,14 @@ class OpenApiContractIT {
     }
 
     @Test
+    void theOperationGroupsComeInReadingOrder() {
+        var tags = new java.util.ArrayList<String>();
+        spec().get("tags").forEach(tag -> tags.add(tag.get("name").asString()));
+
+        assertThat(tags).containsExactlyElementsOf(OpenApiConfiguration.TAG_ORDER);
+    }
+
+    @Test
     void theRootLeadsToTheDocs() {
         var root = api.anonymous().get("/").header("Accept", "text/html").send();
 
@@ -164,7 +172,9 @@ class OpenApiContractIT {
                 .send();
         assertThat(initializer.body())
                 .contains("\"clientId\":\"stockroom-docs\"")
-                .contains("\"usePkceWithAuthorizationCodeGrant\":true");
+                .contains("\"usePkceWithAuthorizationCodeGrant\":true")
+                .contains("plugins: [StockroomSignIn, ")
+                .doesNotContain("openid");
 
         var flows = spec().at("/components/securitySchemes/oauth2/flows");
         assertThat(flows.at("/authorizationCode/authorizationUrl").asString()).isEqualTo("/oauth2/authorize");
