@@ -17,6 +17,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class StockroomApplication {
 
     public static void main(String[] args) {
+        MavenRunExit.installIfRunByMaven();
         SpringApplication.run(StockroomApplication.class, args);
     }
 

@@ -54,6 +54,29 @@ class ProcessLifecycleIT {
             assertThat(lines)
                     .anySatisfy(line ->
                             assertThat(line.path("message").asString("")).containsIgnoringCase("graceful shutdown"));
+            assertThat(lines.stream()
+                            .filter(line ->
+                                    !line.path("log").path("level").asString("").matches("INFO|DEBUG|TRACE"))
+                            .map(line -> line.path("log").path("logger").asString() + ": "
+                                    + line.path("message").asString()))
+                    .as("a normal start and stop warns of nothing")
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void sigtermEndsWithStatus143ButWithZeroUnderMavensRunGoal() throws Exception {
+        try (var plain = ServiceProcess.start()) {
+            plain.terminate();
+            assertThat(plain.waitForExit(Duration.ofSeconds(30))).isTrue();
+            assertThat(plain.exitValue()).as("the JVM's own status for SIGTERM").isEqualTo(143);
+        }
+        // What ./mvnw spring-boot:run sets (pom.xml): the plugin reports any status but 0 and 130 as BUILD FAILURE.
+        try (var underMaven = ServiceProcess.start(List.of("-Dstockroom.run.maven=true"))) {
+            underMaven.terminate();
+            assertThat(underMaven.waitForExit(Duration.ofSeconds(30))).isTrue();
+            assertThat(underMaven.exitValue()).isZero();
+            assertThat(underMaven.log()).containsIgnoringCase("graceful shutdown");
         }
     }
 

@@ -90,6 +90,18 @@ class CustomersIT {
     }
 
     @Test
+    void anInvalidAddressInAPatchIsRefusedMemberByMember() {
+        String id = CustomerData.create(api);
+
+        var refused = api.patch("/v1/customers/" + id, Map.of("shipping_address", Map.of("city", "", "country", "XX")))
+                .send();
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("errors").findValuesAsString("pointer"))
+                .contains("/shipping_address/city", "/shipping_address/country");
+    }
+
+    @Test
     void nullForRequiredFieldsInAPatchIsRefused() {
         String id = CustomerData.create(api);
         var body = new HashMap<String, Object>();

@@ -38,11 +38,21 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service with these extra arguments ({@code --name=value}) and waits until it is ready. */
     public static ServiceProcess start(String... extra) throws IOException, InterruptedException {
+        return start(List.of(), extra);
+    }
+
+    /** The same, with options for its JVM ({@code -Dname=value}) too. */
+    public static ServiceProcess start(List<String> jvmOptions, String... extra)
+            throws IOException, InterruptedException {
         int port = freePort();
         Path log = Files.createTempFile("stockroom-process", ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
         var command = new ArrayList<>(List.of(
                 java,
+                // Its temporary files where the test's are (target/ in a build), not in /tmp.
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-cp",
                 System.getProperty("java.class.path"),
                 StockroomApplication.class.getName(),
@@ -135,6 +145,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The exit status, once {@link #waitForExit} said it ended. */
+    public int exitValue() {
+        return process.exitValue();
+    }
+
     public boolean waitForExit(Duration within) throws InterruptedException {
         return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -162,7 +177,10 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Kills the process, and its embedded PostgreSQL with it: a test leaves nothing running behind. */
+    /**
+     * Kills the process, and its embedded PostgreSQL with it, and deletes its log (it may hold a generated secret):
+     * a test leaves nothing running or written behind.
+     */
     @Override
     public void close() {
         try {
@@ -170,6 +188,14 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        killDatabase();
+        try {
+            killDatabase();
+        } finally {
+            try {
+                Files.deleteIfExists(log);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("could not delete " + log, e);
+            }
+        }
     }
 }

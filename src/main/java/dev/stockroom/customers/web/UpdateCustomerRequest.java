@@ -30,7 +30,7 @@ record UpdateCustomerRequest(
                         String>
                 phone,
 
-        @PresentIfSent @Valid @Nullable Optional<AddressPatch> shippingAddress) {
+        @PresentIfSent @Nullable Optional<@Valid AddressPatch> shippingAddress) {
 
     CustomerChanges toChanges() {
         return new CustomerChanges(
