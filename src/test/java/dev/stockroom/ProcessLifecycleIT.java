@@ -85,7 +85,7 @@ class ProcessLifecycleIT {
             named = "STOCKROOM_DB_URL",
             matches = ".+",
             disabledReason = "embedded database only")
-    void firstStartPrintsGeneratedCredentialsOnceAndDataSurvivesARestart() throws Exception {
+    void firstStartPrintsGeneratedCredentialsOnceDataSurvivesARestartAndTheSecretCanBeReset() throws Exception {
         Path dataDir = Files.createTempDirectory("stockroom-data");
         String[] fresh = {
             "--stockroom.embedded-db.ephemeral=false",
@@ -115,6 +115,29 @@ class ProcessLifecycleIT {
                 String newToken = anonymous.clientToken("stockroom-admin", secret, null);
                 assertThat(anonymous
                                 .withToken(newToken)
+                                .get("/v1/products/" + id)
+                                .send()
+                                .status())
+                        .isEqualTo(200);
+                restarted.terminate();
+                assertThat(restarted.waitForExit(Duration.ofSeconds(30))).isTrue();
+            }
+
+            // The README's "Lost the generated admin secret?": name the generated client with a new secret.
+            String replacement = "a-new-admin-secret-" + java.util.UUID.randomUUID();
+            String[] reset = fresh.clone();
+            reset[2] = "--stockroom.identity.bootstrap.admin-client-id=stockroom-admin";
+            reset[3] = "--stockroom.identity.bootstrap.admin-client-secret=" + replacement;
+            try (var afterReset = ServiceProcess.start(reset)) {
+                var anonymous = afterReset.api().anonymous();
+                assertThat(anonymous
+                                .tokenRequest("stockroom-admin", secret, "grant_type=client_credentials")
+                                .status())
+                        .as("the lost secret no longer works")
+                        .isEqualTo(401);
+                String token = anonymous.clientToken("stockroom-admin", replacement, null);
+                assertThat(anonymous
+                                .withToken(token)
                                 .get("/v1/products/" + id)
                                 .send()
                                 .status())

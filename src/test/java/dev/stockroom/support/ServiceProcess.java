@@ -72,6 +72,43 @@ public final class ServiceProcess implements AutoCloseable {
         return started;
     }
 
+    /**
+     * Starts the packaged service as a person runs it ({@code java -jar}, no test profile) on free ports, with
+     * this environment on top of the test's own, less any database settings (so it starts its embedded
+     * PostgreSQL, here ephemeral), and waits until it is ready.
+     */
+    public static ServiceProcess startJar(Path jar, java.util.Map<String, String> environment)
+            throws IOException, InterruptedException {
+        int port = freePort();
+        Path log = Files.createTempFile("stockroom-jar", ".log");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        var builder = new ProcessBuilder(
+                        java, "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        var env = builder.environment();
+        env.keySet().removeIf(name -> name.startsWith("STOCKROOM_DB_") || name.startsWith("SPRING_DATASOURCE_"));
+        env.put("PORT", Integer.toString(port));
+        env.put("STOCKROOM_MANAGEMENT_PORT", Integer.toString(freePort()));
+        env.put("STOCKROOM_EMBEDDED_DB_EPHEMERAL", "true");
+        env.put(
+                "STOCKROOM_EMBEDDED_DB_DIR",
+                Files.createTempDirectory("stockroom-jar-db").toString());
+        env.putAll(environment);
+        var started = new ServiceProcess(builder.start(), port, log);
+        try {
+            started.awaitReady();
+        } catch (AssertionError | InterruptedException | RuntimeException e) {
+            started.close();
+            throw e;
+        }
+        return started;
+    }
+
+    public int port() {
+        return port;
+    }
+
     /** An {@link Api} of this process, with the test admin's token. */
     public Api api() {
         return new Api(port);

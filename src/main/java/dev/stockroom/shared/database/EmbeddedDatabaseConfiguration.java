@@ -34,7 +34,9 @@ class EmbeddedDatabaseConfiguration {
                 // zonky gives up after 10 s; a first start on a busy 2-core machine (initdb, then the server) can
                 // take longer, and giving up means no service at all.
                 .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("max_connections", "100");
+                .setServerConfig("max_connections", "100")
+                // TCP only: a Unix socket would be a file in /tmp, left behind whenever the server is killed.
+                .setServerConfig("unix_socket_directories", "");
         Path dataDir;
         if (properties.ephemeral()) {
             dataDir = Files.createTempDirectory("stockroom-pg-");

@@ -44,6 +44,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
@@ -214,6 +215,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 problems.forStatus(HttpStatus.BAD_REQUEST, "A request value has the wrong type."),
                 headers,
                 request);
+    }
+
+    /** No route: said as for an unknown id, never "No static resource ..." (a detail of how Spring looked). */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return respond(
+                ex, problems.forStatus(HttpStatus.NOT_FOUND, "No resource exists at this address."), headers, request);
     }
 
     @Override

@@ -175,7 +175,10 @@ class ErrorModelIT {
 
     @Test
     void unknownRouteAnswersNotFound() {
-        assertProblem(api.get("/v1/nothing-here").send(), 404, "not-found", "/v1/nothing-here");
+        var response = api.get("/v1/nothing-here").send();
+
+        assertProblem(response, 404, "not-found", "/v1/nothing-here");
+        assertThat(response.at("/detail")).isEqualTo("No resource exists at this address.");
     }
 
     @Test
