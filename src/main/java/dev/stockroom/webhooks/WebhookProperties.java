@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code breakerOpen} times 16
  * @param worker whether this instance sends deliveries (it always writes them)
  * @param secretKey encrypts the subscriptions' signing secrets at rest, the same key as the signing keys'
+ * @param retention how long deliveries that succeeded or are dead, and events the broker confirmed, are kept
+ *     ({@link OutboxRetention})
  */
 @ConfigurationProperties("stockroom.webhooks")
 record WebhookProperties(
@@ -37,7 +39,8 @@ record WebhookProperties(
         @DefaultValue("5") int breakerThreshold,
         @DefaultValue("30s") Duration breakerOpen,
         @DefaultValue("true") boolean worker,
-        @DefaultValue("") String secretKey) {
+        @DefaultValue("") String secretKey,
+        @DefaultValue("30d") Duration retention) {
 
     static final int RETRY_FACTOR = 6;
 }
