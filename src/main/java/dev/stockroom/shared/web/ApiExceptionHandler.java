@@ -46,10 +46,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.PropertyBindingException;
 
 /**
  * The one place where exceptions become RFC 9457 problem details. Spring MVC's own exceptions go through
@@ -132,10 +129,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem;
         if (members != null) {
             problem = problems.validation(withRemainderErrors(members));
-        } else if (json instanceof InputBoundsConfiguration.OutOfBoundsMember
-                || json instanceof PropertyBindingException
-                || json instanceof MismatchedInputException
-                || json instanceof InputCoercionException) {
+        } else if (json != null && JsonMemberErrors.isInvalidValue(json)) {
             problem = problems.validation(List.of(JsonMemberErrors.errorOf(json, JsonMemberErrors.pointerOf(json))));
         } else if (json instanceof StreamReadException) {
             problem = problems.forStatus(HttpStatus.BAD_REQUEST, "The request body is not well-formed JSON.");

@@ -52,12 +52,16 @@ final class JsonMemberErrors {
         }
     }
 
+    /** Whether the failure is about a value or a member (a 422), rather than about the JSON itself (a 400). */
+    static boolean isInvalidValue(JacksonException failure) {
+        return failure instanceof MismatchedInputException
+                || failure instanceof InputCoercionException
+                || failure instanceof PropertyBindingException;
+    }
+
     /** Whether the failure is one member's (it has a path), so reading on without it can find the others. */
     static boolean isMemberError(JacksonException failure) {
-        return (failure instanceof MismatchedInputException
-                        || failure instanceof InputCoercionException
-                        || failure instanceof PropertyBindingException)
-                && !failure.getPath().isEmpty();
+        return isInvalidValue(failure) && !failure.getPath().isEmpty();
     }
 
     /**
