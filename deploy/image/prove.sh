@@ -4,9 +4,12 @@
 # user, no capabilities) on the host's network, against a fresh database on the machine's PostgreSQL
 # (127.0.0.1:5432), and checks that it
 #   - becomes ready within 60 s, as uid 65532, with its root file system mounted read-only;
-#   - starts from the AOT cache (JDK_JAVA_OPTIONS=-XX:AOTMode=on: a cache the JVM cannot use ends the start);
+#   - starts from the AOT cache (JDK_JAVA_OPTIONS=-XX:AOTMode=on: a cache the JVM cannot use ends the start) and
+#     with Spring's ahead-of-time processing (shared.startup.AheadOfTimeSwitch says so in the log);
 #   - issues a token for client credentials and answers an authenticated GET /v1/products with 200;
-#   - stops by itself on SIGTERM within the graceful shutdown timeout, logging a graceful shutdown.
+#   - stops by itself on SIGTERM within the graceful shutdown timeout, logging a graceful shutdown;
+#   - started again with a setting the processing was not built for (the actuator on the main port), starts the
+#     ordinary way instead, says why, and becomes ready all the same.
 # Everything it made (container, bundle, database) is removed at the end, whatever happened. Run as root.
 #
 # Usage: deploy/image/prove.sh [IMAGE_TARBALL]   (default target/stockroom-image.tar)
@@ -54,10 +57,12 @@ db_created=true
 image_unpack "$tarball" "$work"
 bundle=$work/bundle
 step "image $(du -h "$tarball" | cut -f1) as a tarball, $(du -sh "$bundle/rootfs" | cut -f1) unpacked"
-if [ -f target/image/jib-classpath-file ]; then
-  cmp -s target/image/jib-classpath-file "$bundle/rootfs/app/jib-classpath-file" \
-    || fail "the image's class path is not the one the AOT cache was trained with (target/image/jib-classpath-file)"
+staged=target/image-build/image/jib-classpath-file
+if [ -f "$staged" ]; then
+  cmp -s "$staged" "$bundle/rootfs/app/jib-classpath-file" \
+    || fail "the image's class path is not the one the AOT cache was trained with ($staged)"
 fi
+cp "$bundle/config.json" "$work/config.json.image"
 
 port=$(image_free_port) || fail "no free port"
 secret=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
@@ -82,6 +87,9 @@ awk '$5 == "/" {print $6}' "/proc/$pid/mountinfo" | grep -q '^ro' || fail "the r
 awk '$5 == "/tmp" {print $9}' "/proc/$pid/mountinfo" | grep -q tmpfs || fail "/tmp is not a tmpfs"
 grep -q '"log":{"level":"INFO"' "$log" || fail "the console log is not ECS JSON"
 step "runs as uid 65532 on a read-only root file system with a tmpfs /tmp; logs ECS JSON"
+grep -q "Starting with the image's ahead-of-time processing" "$log" && grep -q 'Starting AOT-processed' "$log" \
+  || fail "the start did not use Spring's ahead-of-time processing"
+step "started with Spring's ahead-of-time processing"
 
 base=http://127.0.0.1:$port
 response=$(curl -s --max-time 10 -u "prove-admin:$secret" -d grant_type=client_credentials "$base/oauth2/token")
@@ -106,4 +114,26 @@ grep -q 'Graceful shutdown complete' "$log" || fail "no graceful shutdown in the
 grep -q 'HikariPool-1 - Shutdown completed' "$log" || fail "the connection pool was not closed"
 step "stopped by itself $stopped_ms ms after SIGTERM, gracefully"
 runc delete "$id"
+
+# The same image with the actuator on the main port: the processing decided on a management port of its own, so
+# this start must be an ordinary one (and still work).
+cp "$work/config.json.image" "$bundle/config.json"
+port=$(image_free_port) || fail "no free port"
+image_configure "$bundle" \
+  PORT="$port" STOCKROOM_MANAGEMENT_PORT="$port" \
+  STOCKROOM_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" STOCKROOM_DB_USER=postgres STOCKROOM_DB_PASSWORD= \
+  STOCKROOM_ADMIN_CLIENT_ID=prove-admin STOCKROOM_ADMIN_CLIENT_SECRET="$secret"
+runc run --detach --bundle "$bundle" --pid-file "$work/pid" "$id" > "$log" 2>&1 < /dev/null || fail "runc run"
+image_wait_ready "$port" 60 "$id" || fail "the ordinary start was not ready within 60 s"
+grep -q "Starting without the image's ahead-of-time processing: management.server.port" "$log" \
+  || fail "a start with the actuator on the main port did not say it starts the ordinary way"
+grep -q 'Starting AOT-processed' "$log" && fail "a start with the actuator on the main port used the processing"
+status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "http://127.0.0.1:$port/actuator/health/liveness")
+[ "$status" = 200 ] || fail "the actuator is not on the main port ($status)"
+runc kill "$id" TERM
+deadline=$(($(image_now_ms) + (shutdown_timeout + 10) * 1000))
+while [ "$(image_state "$id")" = running ] && [ "$(image_now_ms)" -lt "$deadline" ]; do sleep 0.1; done
+[ "$(image_state "$id")" != running ] || fail "the ordinary start still runs after SIGTERM"
+runc delete "$id"
+step "with STOCKROOM_MANAGEMENT_PORT=PORT: an ordinary start, ready, the actuator on the main port"
 echo "prove.sh: image proven"

@@ -5,9 +5,12 @@
 # and linked, and the method profiles it gathered, to OUTPUT_DIR/aot/app/stockroom.aot.
 #
 # Usage: train.sh OUTPUT_DIR MAIN_CLASS [JVM_FLAG...]
+# The service must start with the image's ahead-of-time processing (shared.startup.AheadOfTimeSwitch says so in
+# its log), as the image does by default: a cache trained on the ordinary start would not fit.
 # Database: STOCKROOM_IMAGE_TRAINING_DB_URL (with _USER and _PASSWORD; a throw-away database: it is migrated and
-# gets an API client) if set, else an ephemeral embedded PostgreSQL. PostgreSQL refuses to run as root and needs
-# a passwd entry, so as root the training runs as the machine's user nobody.
+# gets an API client) if set, else an ephemeral embedded PostgreSQL started beside the service by the build's JDK
+# (BUILD_JAVA_HOME; TrainingDatabase.java). PostgreSQL refuses to run as root and needs a passwd entry, so as root
+# both run as the machine's user nobody.
 set -euo pipefail
 
 out=$(cd "$1" && pwd) main=$2
@@ -20,7 +23,8 @@ log=$out/training.log
 classpath=$out/aot/app/stockroom.classpath
 
 stamp=$({ "$java" -version 2>&1; echo "$main $* ${STOCKROOM_IMAGE_TRAINING_DB_URL:-embedded}"; cat "$0"; \
-  cat "$classpath"; sha256sum "$out"/app/classpath/*.jar; stat -c '%n %s' "$out"/app/libs/*; } | sha256sum)
+  cat "$(dirname "$0")/TrainingDatabase.java" "$classpath"; sha256sum "$out"/app/classpath/*.jar; \
+  stat -c '%n %s' "$out"/app/libs/*; } | sha256sum)
 if [ -f "$cache" ] && [ "$(cat "$out/aot.stamp" 2>/dev/null)" = "$stamp" ]; then
   echo "AOT cache up to date: $cache"
   exit 0
@@ -30,8 +34,13 @@ mkdir -p "$(dirname "$cache")"
 
 work=$(mktemp -d /tmp/stockroom-aot-XXXXXX)
 pid=""
+db_pid=""
 cleanup() {
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; fi
+  if [ -n "$db_pid" ] && kill -0 "$db_pid" 2>/dev/null; then
+    kill -TERM "$db_pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$db_pid" 2>/dev/null || break; sleep 0.1; done
+  fi
   # An embedded PostgreSQL outlives a JVM that did not stop normally: end it by the pid in its data directory.
   for pidfile in "$work"/tmp/stockroom-pg-*/postmaster.pid; do
     [ -f "$pidfile" ] && kill -TERM "$(head -n 1 "$pidfile")" 2>/dev/null || true
@@ -55,7 +64,9 @@ if [ -n "${STOCKROOM_IMAGE_TRAINING_DB_URL:-}" ]; then
   env+=(STOCKROOM_DB_URL="$STOCKROOM_IMAGE_TRAINING_DB_URL" STOCKROOM_DB_USER="${STOCKROOM_IMAGE_TRAINING_DB_USER:-}"
     STOCKROOM_DB_PASSWORD="${STOCKROOM_IMAGE_TRAINING_DB_PASSWORD:-}")
 else
-  env+=(STOCKROOM_EMBEDDED_DB_EPHEMERAL=true)
+  # The image's start is processed ahead of time for an external database (pom.xml, image-spring-aot), so the
+  # service is trained against one: an embedded PostgreSQL of its own (TrainingDatabase.java), on the build's JDK.
+  [ -x "${BUILD_JAVA_HOME:-}/bin/java" ] || { echo "train.sh: BUILD_JAVA_HOME must name a JDK" >&2; exit 1; }
   if [ "$(id -u)" = 0 ]; then
     chown -R nobody: "$work"
     run_as=(setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups --)
@@ -64,6 +75,21 @@ else
       exit 1
     fi
   fi
+  env -i -C "$out/app" PATH=/usr/bin:/bin LANG=C.UTF-8 HOME="$work" "${run_as[@]}" "$BUILD_JAVA_HOME/bin/java" \
+    -Djava.io.tmpdir="$work/tmp" -cp "@$classpath" "$(cd "$(dirname "$0")" && pwd)/TrainingDatabase.java" \
+    "$work/tmp/stockroom-pg-training" "$work/db.url" > "$work/db.log" 2>&1 &
+  db_pid=$!
+  for _ in $(seq 1 240); do
+    [ -s "$work/db.url" ] && break
+    if ! kill -0 "$db_pid" 2>/dev/null; then
+      tail -n 20 "$work/db.log" >&2
+      echo "train.sh: the training database did not start" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+  [ -s "$work/db.url" ] || { echo "train.sh: the training database did not start within 120 s" >&2; exit 1; }
+  env+=(STOCKROOM_DB_URL="$(cat "$work/db.url")" STOCKROOM_DB_USER=postgres STOCKROOM_DB_PASSWORD=)
 fi
 
 echo "Training the AOT cache (log: $log)"
@@ -83,6 +109,8 @@ for _ in $(seq 1 240); do
   sleep 0.5
 done
 [ -n "$port" ] || fail "not ready within 120 s"
+grep -q "Starting with the image's ahead-of-time processing" "$log" \
+  || fail "the service did not start with the image's ahead-of-time processing"
 base=http://127.0.0.1:$port
 token=$(curl -fsS -u "aot-training:$secret" -d grant_type=client_credentials "$base/oauth2/token" \
   | sed -E 's/.*"access_token":"([^"]+)".*/\1/') || fail "no token"

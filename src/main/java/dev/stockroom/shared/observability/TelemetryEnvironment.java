@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -30,7 +31,7 @@ import org.springframework.core.env.MapPropertySource;
  * Both go in last, below every other property source, so Boot's own properties (and {@code
  * LOGGING_STRUCTURED_FORMAT_CONSOLE}, {@code OTEL_EXPORTER_OTLP_ENDPOINT}) still win where they are set.
  */
-class TelemetryEnvironment implements EnvironmentPostProcessor {
+class TelemetryEnvironment implements EnvironmentPostProcessor, Ordered {
 
     static final String OTLP_ENDPOINT = "stockroom.tracing.otlp-endpoint";
     static final String LOG_FORMAT = "stockroom.logging.format";
@@ -39,6 +40,12 @@ class TelemetryEnvironment implements EnvironmentPostProcessor {
     static final String JDBC_SPANS = "jdbc.datasource-proxy.enabled";
 
     private static final String TRACES_PATH = "/v1/traces";
+
+    /** Just before shared.startup.AheadOfTimeSwitch, which must see the properties set here. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE - 1;
+    }
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
