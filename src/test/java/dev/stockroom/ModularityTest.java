@@ -67,13 +67,22 @@ class ModularityTest {
 
     /**
      * The lines with each run of lines that start with {@code prefix} sorted; in a table cell the first item
-     * starts with {@code |}, which stays on the first line of the run.
+     * starts with {@code |}, which stays on the first line of the run. A blank line after an item, before the
+     * next item or the table's next cell, is dropped: the Documenter writes one after some items, so where it
+     * fell would depend on their order.
      */
     private static List<String> sortedRuns(List<String> lines, String prefix) {
         var sorted = new ArrayList<String>();
         var run = new ArrayList<String>();
         boolean cell = false;
-        for (String line : lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank()
+                    && !run.isEmpty()
+                    && i + 1 < lines.size()
+                    && (lines.get(i + 1).startsWith(prefix) || lines.get(i + 1).startsWith("|"))) {
+                continue;
+            }
             boolean opensCell = line.startsWith("|" + prefix);
             if (line.startsWith(prefix) && !run.isEmpty() || opensCell) {
                 if (opensCell) {
