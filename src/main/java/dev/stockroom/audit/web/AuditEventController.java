@@ -39,6 +39,7 @@ class AuditEventController {
     @GetMapping
     @RequiresScope(Scopes.AUDIT_READ)
     @Operation(
+            operationId = "searchAuditEvents",
             summary = "Search the audit log",
             description = "Oldest first, cursor-paginated. The audit log is for staff: a partner client bound to a"
                     + " customer cannot read it, whatever its scopes (403 `bound-client`).")

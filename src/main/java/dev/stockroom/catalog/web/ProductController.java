@@ -42,7 +42,10 @@ class ProductController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @RequiresScope(Scopes.PRODUCTS_WRITE)
-    @Operation(summary = "Add a product", description = "Creates a product; the sku must not be in use yet.")
+    @Operation(
+            operationId = "createProduct",
+            summary = "Add a product",
+            description = "Creates a product; the sku must not be in use yet.")
     @ApiResponse(
             responseCode = "201",
             description = "Created; `Location` names the new product and `ETag` its version.",
@@ -58,6 +61,7 @@ class ProductController {
     @GetMapping("/{id}")
     @RequiresScope(Scopes.PRODUCTS_READ)
     @Operation(
+            operationId = "getProduct",
             summary = "Get a product",
             description = "Answers 304 with no body when `If-None-Match` names the current ETag.")
     @ApiResponse(
@@ -73,6 +77,7 @@ class ProductController {
     @MergePatchMapping(path = "/{id}")
     @RequiresScope(Scopes.PRODUCTS_WRITE)
     @Operation(
+            operationId = "updateProduct",
             summary = "Change a product",
             description = "JSON merge patch: only the fields sent change. The sku and stock cannot be patched"
                     + " (stock changes through stock adjustments); the low-stock threshold can.")
@@ -91,7 +96,7 @@ class ProductController {
 
     @DeleteMapping("/{id}")
     @RequiresScope(Scopes.PRODUCTS_WRITE)
-    @Operation(summary = "Remove a product")
+    @Operation(operationId = "deleteProduct", summary = "Remove a product")
     @ApiResponse(responseCode = "204", description = "Removed.")
     ResponseEntity<Void> delete(
             @PathVariable @Parameter(description = "Product id.") UUID id,
@@ -131,6 +136,7 @@ class ProductController {
     @GetMapping
     @RequiresScope(Scopes.PRODUCTS_READ)
     @Operation(
+            operationId = "listProducts",
             summary = "List products",
             description = "Keyset-paginated: follow `next_cursor` (or the `Link` header) with the same filters and"
                     + " sort. Every product appears exactly once, also while others are being added.")

@@ -48,7 +48,10 @@ class CustomerController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @RequiresScope(Scopes.CUSTOMERS_WRITE)
-    @Operation(summary = "Create a customer", description = "Not allowed for a client bound to a customer.")
+    @Operation(
+            operationId = "createCustomer",
+            summary = "Create a customer",
+            description = "Not allowed for a client bound to a customer.")
     @ApiResponse(
             responseCode = "201",
             description = "Created.",
@@ -64,7 +67,10 @@ class CustomerController {
 
     @GetMapping("/{id}")
     @RequiresScope(Scopes.CUSTOMERS_READ)
-    @Operation(summary = "Get a customer", description = "A bound client sees only its own customer.")
+    @Operation(
+            operationId = "getCustomer",
+            summary = "Get a customer",
+            description = "A bound client sees only its own customer.")
     @ApiResponse(responseCode = "200", description = "The customer.", headers = @Header(name = HttpHeaders.ETAG))
     @ApiResponse(responseCode = "304", description = "Not modified since the ETag in `If-None-Match`.")
     ResponseEntity<CustomerResponse> get(@PathVariable @Parameter(description = "Customer id.") UUID id) {
@@ -75,6 +81,7 @@ class CustomerController {
     @GetMapping
     @RequiresScope(Scopes.CUSTOMERS_READ)
     @Operation(
+            operationId = "listCustomers",
             summary = "List customers",
             description = "In creation order, cursor-paginated; a bound client sees only its own customer.")
     @ApiResponse(responseCode = "200", description = "One page of customers.")
@@ -90,7 +97,10 @@ class CustomerController {
 
     @MergePatchMapping(path = "/{id}")
     @RequiresScope(Scopes.CUSTOMERS_WRITE)
-    @Operation(summary = "Change a customer", description = "JSON merge patch: only the fields sent change.")
+    @Operation(
+            operationId = "updateCustomer",
+            summary = "Change a customer",
+            description = "JSON merge patch: only the fields sent change.")
     @ApiResponse(
             responseCode = "200",
             description = "The customer as changed.",
@@ -107,7 +117,10 @@ class CustomerController {
 
     @DeleteMapping("/{id}")
     @RequiresScope(Scopes.CUSTOMERS_WRITE)
-    @Operation(summary = "Delete a customer", description = "A customer who has orders cannot be deleted.")
+    @Operation(
+            operationId = "deleteCustomer",
+            summary = "Delete a customer",
+            description = "A customer who has orders cannot be deleted.")
     @ApiResponse(responseCode = "204", description = "Deleted.")
     @ApiResponse(responseCode = "409", description = "The customer has orders.")
     ResponseEntity<Void> delete(

@@ -46,6 +46,7 @@ class ClientController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @RequiresScope(Scopes.USERS_ADMIN)
     @Operation(
+            operationId = "createClient",
             summary = "Register an API client",
             description = "Answers the client secret once; only its hash is kept. Nobody registers a client with"
                     + " more power than their own: the caller grants only scopes its token holds (403"
@@ -74,7 +75,7 @@ class ClientController {
 
     @GetMapping("/{id}")
     @RequiresScope(Scopes.USERS_ADMIN)
-    @Operation(summary = "Get an API client")
+    @Operation(operationId = "getClient", summary = "Get an API client")
     @ApiResponse(
             responseCode = "200",
             description = "The client, without its secret.",
@@ -86,7 +87,10 @@ class ClientController {
 
     @GetMapping
     @RequiresScope(Scopes.USERS_ADMIN)
-    @Operation(summary = "List API clients", description = "In registration order, cursor-paginated.")
+    @Operation(
+            operationId = "listClients",
+            summary = "List API clients",
+            description = "In registration order, cursor-paginated.")
     @ApiResponse(responseCode = "200", description = "One page of clients.")
     ResponseEntity<PageResponse<ClientResponse>> list(@Valid PageParameters page) {
         return PageResponse.ok(clients.list(new ClientSearch(page.size(), page.cursor())), ClientResponse::from);
@@ -95,6 +99,7 @@ class ClientController {
     @MergePatchMapping(path = "/{id}")
     @RequiresScope(Scopes.USERS_ADMIN)
     @Operation(
+            operationId = "updateClient",
             summary = "Change an API client",
             description = "Only the fields sent change: the name, and the client's own rate limit (null gives it the"
                     + " default again). A new rate limit applies on the instance that took the change at once and"
@@ -124,6 +129,7 @@ class ClientController {
     @DeleteMapping("/{id}")
     @RequiresScope(Scopes.USERS_ADMIN)
     @Operation(
+            operationId = "deleteClient",
             summary = "Delete an API client",
             description = "Revokes its refresh tokens at once; it gets no new access token. Only a caller holding"
                     + " every scope of the client may delete it; a caller bound to a customer deletes only clients"

@@ -33,7 +33,10 @@ class SigningKeyController {
 
     @GetMapping
     @RequiresScope(Scopes.USERS_ADMIN)
-    @Operation(summary = "List signing keys", description = "Newest first; the active key signs new tokens.")
+    @Operation(
+            operationId = "listSigningKeys",
+            summary = "List signing keys",
+            description = "Newest first; the active key signs new tokens.")
     @ApiResponse(responseCode = "200", description = "The keys, without private parts.")
     List<SigningKeyResponse> list() {
         return keys.list().stream().map(SigningKeyResponse::from).toList();
@@ -42,6 +45,7 @@ class SigningKeyController {
     @PostMapping
     @RequiresScope(Scopes.USERS_ADMIN)
     @Operation(
+            operationId = "rotateSigningKey",
             summary = "Rotate the signing key",
             description = "A new key signs from now on. The previous key stays in the JWKS until every token it"
                     + " signed has expired, so no valid token is invalidated.")

@@ -46,6 +46,7 @@ class UserController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @RequiresScope(Scopes.USERS_ADMIN)
     @Operation(
+            operationId = "createUser",
             summary = "Create a user",
             description = "The role may hold no scope the caller's token lacks, so nobody creates a user above"
                     + " themselves (403 `scope-not-held`). A caller bound to a customer creates no users (403"
@@ -68,7 +69,7 @@ class UserController {
 
     @GetMapping("/{id}")
     @RequiresScope(Scopes.USERS_ADMIN)
-    @Operation(summary = "Get a user")
+    @Operation(operationId = "getUser", summary = "Get a user")
     @ApiResponse(responseCode = "200", description = "The user.", headers = @Header(name = HttpHeaders.ETAG))
     ResponseEntity<UserResponse> get(@PathVariable @Parameter(description = "User id.") UUID id) {
         var user = users.get(new UserId(id));
@@ -77,7 +78,7 @@ class UserController {
 
     @GetMapping
     @RequiresScope(Scopes.USERS_ADMIN)
-    @Operation(summary = "List users", description = "In creation order, cursor-paginated.")
+    @Operation(operationId = "listUsers", summary = "List users", description = "In creation order, cursor-paginated.")
     @ApiResponse(responseCode = "200", description = "One page of users.")
     ResponseEntity<PageResponse<UserResponse>> list(@Valid PageParameters page) {
         return PageResponse.ok(users.list(new UserSearch(page.size(), page.cursor())), UserResponse::from);
@@ -86,6 +87,7 @@ class UserController {
     @MergePatchMapping(path = "/{id}")
     @RequiresScope(Scopes.USERS_ADMIN)
     @Operation(
+            operationId = "updateUser",
             summary = "Change a user",
             description = "Only the fields sent change. Any change (disabling the user, or changing the password,"
                     + " role or email) revokes their refresh tokens and ends their sign-in sessions at once. Only a"
@@ -110,6 +112,7 @@ class UserController {
     @DeleteMapping("/{id}")
     @RequiresScope(Scopes.USERS_ADMIN)
     @Operation(
+            operationId = "deleteUser",
             summary = "Delete a user",
             description = "Revokes their refresh tokens and ends their sign-in sessions at once. Only a caller"
                     + " holding every scope of the user's role may delete them.")

@@ -42,6 +42,7 @@ class OrderController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @RequiresScope(Scopes.ORDERS_WRITE)
     @Operation(
+            operationId = "placeOrder",
             summary = "Place an order",
             description = "Reserves stock for every line in one transaction, all or nothing, and creates the order"
                     + " as `pending`. A client bound to a customer may order only for that customer.")
@@ -61,7 +62,7 @@ class OrderController {
 
     @GetMapping("/{id}")
     @RequiresScope(Scopes.ORDERS_READ)
-    @Operation(summary = "Get an order")
+    @Operation(operationId = "getOrder", summary = "Get an order")
     @ApiResponse(responseCode = "200", description = "The order.", headers = @Header(name = HttpHeaders.ETAG))
     @ApiResponse(responseCode = "304", description = "Not modified since the ETag in `If-None-Match`.")
     ResponseEntity<OrderResponse> get(@PathVariable @Parameter(description = "Order id.") UUID id) {
@@ -73,6 +74,7 @@ class OrderController {
     @GetMapping
     @RequiresScope(Scopes.ORDERS_READ)
     @Operation(
+            operationId = "listOrders",
             summary = "List orders",
             description = "In creation order, cursor-paginated; a bound client sees only its customer's orders.")
     @ApiResponse(responseCode = "200", description = "One page of orders.")
@@ -83,7 +85,10 @@ class OrderController {
 
     @PostMapping("/{id}/confirm")
     @RequiresScope(Scopes.ORDERS_WRITE)
-    @Operation(summary = "Confirm an order", description = "pending → confirmed. Not for clients bound to a customer.")
+    @Operation(
+            operationId = "confirmOrder",
+            summary = "Confirm an order",
+            description = "pending → confirmed. Not for clients bound to a customer.")
     @ApiResponse(responseCode = "200", description = "The order, confirmed.")
     @ApiResponse(responseCode = "409", description = "The order is not pending; the problem states its status.")
     ResponseEntity<OrderResponse> confirm(
@@ -94,7 +99,10 @@ class OrderController {
 
     @PostMapping("/{id}/ship")
     @RequiresScope(Scopes.ORDERS_WRITE)
-    @Operation(summary = "Ship an order", description = "confirmed → shipped. Not for clients bound to a customer.")
+    @Operation(
+            operationId = "shipOrder",
+            summary = "Ship an order",
+            description = "confirmed → shipped. Not for clients bound to a customer.")
     @ApiResponse(responseCode = "200", description = "The order, shipped.")
     @ApiResponse(responseCode = "409", description = "The order is not confirmed; the problem states its status.")
     ResponseEntity<OrderResponse> ship(
@@ -106,6 +114,7 @@ class OrderController {
     @PostMapping("/{id}/deliver")
     @RequiresScope(Scopes.ORDERS_WRITE)
     @Operation(
+            operationId = "deliverOrder",
             summary = "Mark an order delivered",
             description = "shipped → delivered. Not for clients bound to a customer.")
     @ApiResponse(responseCode = "200", description = "The order, delivered.")
@@ -119,6 +128,7 @@ class OrderController {
     @PostMapping("/{id}/cancel")
     @RequiresScope(Scopes.ORDERS_WRITE)
     @Operation(
+            operationId = "cancelOrder",
             summary = "Cancel an order",
             description = "pending or confirmed → cancelled; the reserved stock goes back, exactly once.")
     @ApiResponse(responseCode = "200", description = "The order, cancelled.")

@@ -56,6 +56,23 @@ class OpenApiContractIT {
         }
     }
 
+    /**
+     * Generated clients name their methods after the operation ids, so every id is chosen (verb and resource, as
+     * {@code listProducts}), not springdoc's default where names repeat: the Java method's name, numbered
+     * ({@code list_2}) in an order that the next controller would change.
+     */
+    @Test
+    void everyOperationHasAStableIdOfItsOwn() {
+        var ids = new ArrayList<String>();
+        spec().get("paths")
+                .properties()
+                .forEach(path -> path.getValue()
+                        .properties()
+                        .forEach(operation ->
+                                ids.add(operation.getValue().path("operationId").asString(""))));
+        assertThat(ids).doesNotHaveDuplicates().allMatch(id -> id.matches("[a-z][A-Za-z]*"), "not numbered");
+    }
+
     @Test
     void specIsOpenApi31() {
         assertThat(spec().get("openapi").asString()).startsWith("3.1");
