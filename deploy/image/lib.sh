@@ -13,6 +13,28 @@ image_tools() {
     || { apt-get update -q >/dev/null && apt-get install -y -q "${missing[@]}" >/dev/null; }
 }
 
+# image_otlp_sink DIR JAVA: starts deploy/image/OtlpSink.java, a stand-in OpenTelemetry collector, on the JDK's
+# java JAVA; sets OTLP_SINK_PID and OTLP_SINK_URL (http://127.0.0.1:PORT). DIR/otlp.exports counts the exports
+# it received. Stop it with kill "$OTLP_SINK_PID".
+image_otlp_sink() {
+  local dir=$1 java=$2
+  "$java" "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/OtlpSink.java" "$dir/otlp.port" "$dir/otlp.exports" \
+    > "$dir/otlp.log" 2>&1 < /dev/null &
+  OTLP_SINK_PID=$!
+  for _ in $(seq 1 300); do
+    [ -s "$dir/otlp.port" ] && break
+    kill -0 "$OTLP_SINK_PID" 2>/dev/null || { cat "$dir/otlp.log" >&2; return 1; }
+    sleep 0.1
+  done
+  [ -s "$dir/otlp.port" ] || return 1
+  OTLP_SINK_URL=http://127.0.0.1:$(cat "$dir/otlp.port")
+}
+
+# image_build_java: a JDK's java for the scripts' helpers (JAVA_HOME's, else the one on the PATH).
+image_build_java() {
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then echo "$JAVA_HOME/bin/java"; else command -v java; fi
+}
+
 # image_unpack TARBALL DIR: DIR/layout (the OCI archive Jib wrote is an OCI image layout once extracted) and
 # DIR/bundle (rootfs/ and the config.json umoci derives from the image's configuration).
 image_unpack() {

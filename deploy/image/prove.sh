@@ -8,8 +8,9 @@
 #     with Spring's ahead-of-time processing (shared.startup.AheadOfTimeSwitch says so in the log);
 #   - issues a token for client credentials and answers an authenticated GET /v1/products with 200;
 #   - stops by itself on SIGTERM within the graceful shutdown timeout, logging a graceful shutdown;
-#   - started again with a setting the processing was not built for (the actuator on the main port), starts the
-#     ordinary way instead, says why, and becomes ready all the same.
+#   - exports spans to an OTLP endpoint (a stand-in collector, OtlpSink.java, on the JDK of JAVA_HOME or PATH);
+#   - started again with settings the processing was not built for (no OTLP endpoint, the actuator on the main
+#     port), starts the ordinary way instead, says why, and becomes ready all the same.
 # Everything it made (container, bundle, database) is removed at the end, whatever happened. Run as root.
 #
 # Usage: deploy/image/prove.sh [IMAGE_TARBALL]   (default target/stockroom-image.tar)
@@ -38,6 +39,7 @@ cleanup() {
     echo "--- last lines of the container's console" >&2
     tail -n 40 "$log" | cut -c1-400 >&2
   fi
+  if [ -n "${OTLP_SINK_PID:-}" ]; then kill "$OTLP_SINK_PID" 2>/dev/null || true; fi
   rm -rf "$work"
   if $db_created; then
     psql -h 127.0.0.1 -U postgres -d postgres -q -c "drop database if exists $db with (force)" 2>/dev/null || true
@@ -66,11 +68,12 @@ cp "$bundle/config.json" "$work/config.json.image"
 
 port=$(image_free_port) || fail "no free port"
 secret=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
+image_otlp_sink "$work" "$(image_build_java)" || fail "the stand-in collector did not start"
 image_configure "$bundle" \
   PORT="$port" \
   STOCKROOM_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" STOCKROOM_DB_USER=postgres STOCKROOM_DB_PASSWORD= \
   STOCKROOM_ADMIN_CLIENT_ID=prove-admin STOCKROOM_ADMIN_CLIENT_SECRET="$secret" \
-  STOCKROOM_SHUTDOWN_TIMEOUT="${shutdown_timeout}s" \
+  STOCKROOM_SHUTDOWN_TIMEOUT="${shutdown_timeout}s" STOCKROOM_OTLP_ENDPOINT="$OTLP_SINK_URL" \
   JDK_JAVA_OPTIONS=-XX:AOTMode=on
 
 step "starting the container on port $port"
@@ -114,9 +117,11 @@ grep -q 'Graceful shutdown complete' "$log" || fail "no graceful shutdown in the
 grep -q 'HikariPool-1 - Shutdown completed' "$log" || fail "the connection pool was not closed"
 step "stopped by itself $stopped_ms ms after SIGTERM, gracefully"
 runc delete "$id"
+[ "$(cat "$work/otlp.exports" 2>/dev/null || echo 0)" -ge 1 ] || fail "no spans reached the OTLP endpoint"
+step "spans exported over OTLP ($(cat "$work/otlp.exports") exports to the stand-in collector)"
 
-# The same image with the actuator on the main port: the processing decided on a management port of its own, so
-# this start must be an ordinary one (and still work).
+# The same image without an OTLP endpoint and with the actuator on the main port: the processing decided on both,
+# so this start must be an ordinary one (and still work).
 cp "$work/config.json.image" "$bundle/config.json"
 port=$(image_free_port) || fail "no free port"
 image_configure "$bundle" \
@@ -125,9 +130,12 @@ image_configure "$bundle" \
   STOCKROOM_ADMIN_CLIENT_ID=prove-admin STOCKROOM_ADMIN_CLIENT_SECRET="$secret"
 runc run --detach --bundle "$bundle" --pid-file "$work/pid" "$id" > "$log" 2>&1 < /dev/null || fail "runc run"
 image_wait_ready "$port" 60 "$id" || fail "the ordinary start was not ready within 60 s"
-grep -q "Starting without the image's ahead-of-time processing: management.server.port" "$log" \
-  || fail "a start with the actuator on the main port did not say it starts the ordinary way"
-grep -q 'Starting AOT-processed' "$log" && fail "a start with the actuator on the main port used the processing"
+reason=$(grep -o "Starting without the image's ahead-of-time processing[^\"]*" "$log" || true)
+case "$reason" in
+  *management.opentelemetry.tracing.export.otlp.endpoint*management.server.port*) ;;
+  *) fail "a start without OTLP and with the actuator on the main port did not say why it starts the ordinary way" ;;
+esac
+grep -q 'Starting AOT-processed' "$log" && fail "a start the processing was not made for used it"
 status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "http://127.0.0.1:$port/actuator/health/liveness")
 [ "$status" = 200 ] || fail "the actuator is not on the main port ($status)"
 runc kill "$id" TERM
@@ -135,5 +143,6 @@ deadline=$(($(image_now_ms) + (shutdown_timeout + 10) * 1000))
 while [ "$(image_state "$id")" = running ] && [ "$(image_now_ms)" -lt "$deadline" ]; do sleep 0.1; done
 [ "$(image_state "$id")" != running ] || fail "the ordinary start still runs after SIGTERM"
 runc delete "$id"
-step "with STOCKROOM_MANAGEMENT_PORT=PORT: an ordinary start, ready, the actuator on the main port"
+step "without STOCKROOM_OTLP_ENDPOINT, with STOCKROOM_MANAGEMENT_PORT=PORT: an ordinary start, ready," \
+  "the actuator on the main port"
 echo "prove.sh: image proven"

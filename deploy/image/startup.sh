@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Measures the image's start-up with and without its AOT cache: runs the container (as prove.sh does: runc,
 # read-only root, host network) RUNS times each way, alternating, against one fresh database on the machine's
-# PostgreSQL (127.0.0.1:5432), after one unmeasured start that migrates it. "noaot" is the same image with
-# JDK_JAVA_OPTIONS=-XX:AOTMode=off; "plain" keeps the cache but switches Spring's ahead-of-time processing off
-# (-Dspring.aot.enabled=false: the ordinary start, as with settings the image was not built for). Prints, per run and as medians, the time from `runc run` to the first 200 from
-# /actuator/health/readiness, Spring Boot's own "Started StockroomApplication in X seconds", and the CPU time the
-# JVM had used by then (user + system, all threads: less swayed than wall time by other work on the machine).
+# PostgreSQL (127.0.0.1:5432), after one unmeasured start that migrates it, with an OTLP endpoint (a stand-in
+# collector, as the image is processed for one). "noaot" is the same image with JDK_JAVA_OPTIONS=-XX:AOTMode=off;
+# "plain" keeps the cache but switches Spring's ahead-of-time processing off (-Dspring.aot.enabled=false: the
+# ordinary start, as with settings the image was not built for). Prints, per run and as medians, the time from `runc
+# run` to the first 200 from /actuator/health/readiness, Spring Boot's own "Started StockroomApplication in X
+# seconds", and the CPU time the JVM had used by then (user + system, all threads: less swayed than wall time by
+# other work on the machine).
 # Run as root.
 #
 # Usage: deploy/image/startup.sh [RUNS] [IMAGE_TARBALL]   (defaults: 5, target/stockroom-image.tar)
@@ -28,6 +30,7 @@ cleanup() {
     runc kill "$id" KILL 2>/dev/null || true
     runc delete --force "$id" 2>/dev/null || true
   fi
+  if [ -n "${OTLP_SINK_PID:-}" ]; then kill "$OTLP_SINK_PID" 2>/dev/null || true; fi
   rm -rf "$work"
   if $db_created; then
     psql -h 127.0.0.1 -U postgres -d postgres -q -c "drop database if exists $db with (force)" 2>/dev/null || true
@@ -38,6 +41,8 @@ trap cleanup EXIT
 psql -h 127.0.0.1 -U postgres -d postgres -v ON_ERROR_STOP=1 -q -c "create database $db"
 db_created=true
 image_unpack "$tarball" "$work"
+image_otlp_sink "$work" "$(image_build_java)" \
+  || { echo "startup.sh: the stand-in collector did not start" >&2; exit 1; }
 cp "$work/bundle/config.json" "$work/config.json.image"
 
 # start_once MODE: prints "READY_MS STARTED_S CPU_S" for one start (MODE: aot, noaot or plain).
@@ -50,7 +55,8 @@ start_once() {
   [ "$mode" = plain ] && options="-XX:AOTMode=auto -Dspring.aot.enabled=false"
   image_configure "$work/bundle" PORT="$port" JDK_JAVA_OPTIONS="$options" \
     STOCKROOM_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" STOCKROOM_DB_USER=postgres STOCKROOM_DB_PASSWORD= \
-    STOCKROOM_ADMIN_CLIENT_ID=startup-admin STOCKROOM_ADMIN_CLIENT_SECRET=startup-admin-secret-0123456789abcdef
+    STOCKROOM_ADMIN_CLIENT_ID=startup-admin STOCKROOM_ADMIN_CLIENT_SECRET=startup-admin-secret-0123456789abcdef \
+    STOCKROOM_OTLP_ENDPOINT="$OTLP_SINK_URL"
   started=$(image_now_ms)
   runc run --detach --bundle "$work/bundle" --pid-file "$work/pid" "$id" > "$log" 2>&1 < /dev/null
   if ! image_wait_ready "$port" 120 "$id"; then

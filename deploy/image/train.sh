@@ -6,7 +6,8 @@
 #
 # Usage: train.sh OUTPUT_DIR MAIN_CLASS [JVM_FLAG...]
 # The service must start with the image's ahead-of-time processing (shared.startup.AheadOfTimeSwitch says so in
-# its log), as the image does by default: a cache trained on the ordinary start would not fit.
+# its log), as the image does by default: a cache trained on the ordinary start would not fit. So it gets an OTLP
+# endpoint, a stand-in collector (OtlpSink.java) on the build's JDK (BUILD_JAVA_HOME), as the processing expects.
 # Database: STOCKROOM_IMAGE_TRAINING_DB_URL (with _USER and _PASSWORD; a throw-away database: it is migrated and
 # gets an API client) if set, else an ephemeral embedded PostgreSQL started beside the service by the build's JDK
 # (BUILD_JAVA_HOME; TrainingDatabase.java). PostgreSQL refuses to run as root and needs a passwd entry, so as root
@@ -23,8 +24,8 @@ log=$out/training.log
 classpath=$out/aot/app/stockroom.classpath
 
 stamp=$({ "$java" -version 2>&1; echo "$main $* ${STOCKROOM_IMAGE_TRAINING_DB_URL:-embedded}"; cat "$0"; \
-  cat "$(dirname "$0")/TrainingDatabase.java" "$classpath"; sha256sum "$out"/app/classpath/*.jar; \
-  stat -c '%n %s' "$out"/app/libs/*; } | sha256sum)
+  cat "$(dirname "$0")/TrainingDatabase.java" "$(dirname "$0")/OtlpSink.java" "$classpath"; \
+  sha256sum "$out"/app/classpath/*.jar; stat -c '%n %s' "$out"/app/libs/*; } | sha256sum)
 if [ -f "$cache" ] && [ "$(cat "$out/aot.stamp" 2>/dev/null)" = "$stamp" ]; then
   echo "AOT cache up to date: $cache"
   exit 0
@@ -32,11 +33,14 @@ fi
 rm -f "$cache" "$out/aot.stamp"
 mkdir -p "$(dirname "$cache")"
 
+[ -x "${BUILD_JAVA_HOME:-}/bin/java" ] || { echo "train.sh: BUILD_JAVA_HOME must name a JDK" >&2; exit 1; }
+source "$(dirname "$0")/lib.sh"
 work=$(mktemp -d /tmp/stockroom-aot-XXXXXX)
 pid=""
 db_pid=""
 cleanup() {
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; fi
+  if [ -n "${OTLP_SINK_PID:-}" ]; then kill "$OTLP_SINK_PID" 2>/dev/null || true; fi
   if [ -n "$db_pid" ] && kill -0 "$db_pid" 2>/dev/null; then
     kill -TERM "$db_pid" 2>/dev/null || true
     for _ in $(seq 1 100); do kill -0 "$db_pid" 2>/dev/null || break; sleep 0.1; done
@@ -66,7 +70,6 @@ if [ -n "${STOCKROOM_IMAGE_TRAINING_DB_URL:-}" ]; then
 else
   # The image's start is processed ahead of time for an external database (pom.xml, image-spring-aot), so the
   # service is trained against one: an embedded PostgreSQL of its own (TrainingDatabase.java), on the build's JDK.
-  [ -x "${BUILD_JAVA_HOME:-}/bin/java" ] || { echo "train.sh: BUILD_JAVA_HOME must name a JDK" >&2; exit 1; }
   if [ "$(id -u)" = 0 ]; then
     chown -R nobody: "$work"
     run_as=(setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups --)
@@ -91,6 +94,11 @@ else
   [ -s "$work/db.url" ] || { echo "train.sh: the training database did not start within 120 s" >&2; exit 1; }
   env+=(STOCKROOM_DB_URL="$(cat "$work/db.url")" STOCKROOM_DB_USER=postgres STOCKROOM_DB_PASSWORD=)
 fi
+
+# ... and for an OTLP endpoint: a stand-in collector (OtlpSink.java).
+image_otlp_sink "$work" "$BUILD_JAVA_HOME/bin/java" \
+  || { echo "train.sh: the stand-in collector did not start" >&2; exit 1; }
+env+=(STOCKROOM_OTLP_ENDPOINT="$OTLP_SINK_URL")
 
 echo "Training the AOT cache (log: $log)"
 start=$SECONDS

@@ -3,7 +3,7 @@ package dev.stockroom.shared.startup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
-import java.util.Optional;
+import java.util.List;
 import java.util.Properties;
 import org.apache.commons.logging.Log;
 import org.jspecify.annotations.Nullable;
@@ -18,12 +18,12 @@ import org.springframework.core.env.ConfigurableEnvironment;
 /**
  * Starts the service with the results of Spring's ahead-of-time processing when they are right for its settings.
  * The container image is built with that processing ({@code ./mvnw -Pimage package}): Spring decides at build
- * time which beans exist, and a start that trusts it skips that work (here 12 to 15 % of the time to readiness).
+ * time which beans exist, and a start that trusts it skips that work (here a quarter of the time to readiness).
  * But the decisions hold only for the settings the build saw: an image started with, say, a message broker URL
  * would silently have no broker. So at every start, once the settings are known (after every other environment post
  * processor, before the application context exists), this compares the settings the processing read with
  * today's ({@link ConditionInputs}); only when none differs does it switch the processed start on ({@code
- * spring.aot.enabled}). Otherwise the service starts the ordinary way and says which setting was the reason.
+ * spring.aot.enabled}). Otherwise the service starts the ordinary way and names the settings that were the reason.
  *
  * <p>Nothing happens outside the image: the record exists only in a jar made by the processing, never in {@code
  * target/classes} of an ordinary build, and {@code spring.aot.enabled}, when given, always wins. During the
@@ -68,10 +68,10 @@ class AheadOfTimeSwitch implements EnvironmentPostProcessor, Ordered {
         if (recorded == null) {
             return false;
         }
-        Optional<String> difference = ConditionInputs.difference(recorded, environment);
-        if (difference.isPresent()) {
-            log.info("Starting without the image's ahead-of-time processing: " + difference.get()
-                    + " is not set as it was when the image was built");
+        List<String> differences = ConditionInputs.differences(recorded, environment);
+        if (!differences.isEmpty()) {
+            log.info("Starting without the image's ahead-of-time processing: not set as when the image was built: "
+                    + String.join(", ", differences));
             return false;
         }
         log.info("Starting with the image's ahead-of-time processing: every setting it read (" + recorded.size()

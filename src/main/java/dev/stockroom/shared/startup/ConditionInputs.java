@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Optional;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,7 +18,7 @@ import org.springframework.core.env.PropertySource;
  * instance sits among the environment's property sources: it never answers, it only notes every name asked for
  * (by conditions, placeholders in them, and Boot's own checks such as the management port's). {@link #record}
  * then writes each name with a digest of its value at build time (not the value: nothing the build saw is kept
- * in the image); {@link #difference} tells at start whether any of them is different now.
+ * in the image); {@link #differences} tells at start which of them are different now.
  *
  * <p>Some settings are read only to see whether they are set, or how two ports relate; comparing their values
  * would refuse the ahead-of-time start for every database URL or port, so they are compared as what the
@@ -33,8 +33,12 @@ final class ConditionInputs extends PropertySource<Set<String>> {
     static final String UNSET = "unset";
     static final String SET = "set";
 
-    /** Read by conditions only for whether they have text (shared.database.EmbeddedDatabaseCondition). */
-    private static final Set<String> PRESENCE_ONLY = Set.of("spring.datasource.url");
+    /**
+     * Read by conditions only for whether they are set: the database URL (shared.database.EmbeddedDatabaseCondition)
+     * and the OTLP endpoint of traces (Boot's exporter).
+     */
+    private static final Set<String> PRESENCE_ONLY =
+            Set.of("spring.datasource.url", "management.opentelemetry.tracing.export.otlp.endpoint");
 
     /** Boot's facts about the process, not settings (its "applicationInfo" property source). */
     private static final Set<String> APPLICATION_INFO = Set.of("spring.application.pid", "spring.application.version");
@@ -78,12 +82,12 @@ final class ConditionInputs extends PropertySource<Set<String>> {
         return recorded;
     }
 
-    /** The first recorded setting whose shape in {@code environment} is not the recorded one, if any. */
-    static Optional<String> difference(Properties recorded, Environment environment) {
+    /** The recorded settings whose shape in {@code environment} is not the recorded one, in name order. */
+    static List<String> differences(Properties recorded, Environment environment) {
         return new TreeSet<>(recorded.stringPropertyNames())
                 .stream()
                         .filter(name -> !recorded.getProperty(name).equals(shape(name, environment)))
-                        .findFirst();
+                        .toList();
     }
 
     /**

@@ -45,12 +45,12 @@ class ConditionInputsTest {
         Properties recorded =
                 recordOf(Map.of("stockroom.events.amqp-url", "", "server.forward-headers-strategy", "native"));
 
-        assertThat(ConditionInputs.difference(
+        assertThat(ConditionInputs.differences(
                         recorded,
                         environment(
                                 Map.of("stockroom.events.amqp-url", "", "server.forward-headers-strategy", "native"))))
                 .isEmpty();
-        assertThat(ConditionInputs.difference(
+        assertThat(ConditionInputs.differences(
                         recorded,
                         environment(Map.of(
                                 "stockroom.events.amqp-url",
@@ -58,7 +58,7 @@ class ConditionInputsTest {
                                 "server.forward-headers-strategy",
                                 "native"))))
                 .contains("stockroom.events.amqp-url");
-        assertThat(ConditionInputs.difference(
+        assertThat(ConditionInputs.differences(
                         recorded, environment(Map.of("server.forward-headers-strategy", "native"))))
                 .as("a setting that is gone")
                 .contains("stockroom.events.amqp-url");
@@ -77,31 +77,42 @@ class ConditionInputsTest {
     void theDatabaseUrlCountsOnlyAsSetOrNot() {
         Properties recorded = recordOf(Map.of("spring.datasource.url", "jdbc:postgresql://set-at-start/stockroom"));
 
-        assertThat(ConditionInputs.difference(
+        assertThat(ConditionInputs.differences(
                         recorded, environment(Map.of("spring.datasource.url", "jdbc:postgresql://db:5432/stockroom"))))
                 .isEmpty();
-        assertThat(ConditionInputs.difference(recorded, environment(Map.of()))).contains("spring.datasource.url");
-        assertThat(ConditionInputs.difference(recorded, environment(Map.of("spring.datasource.url", " "))))
+        assertThat(ConditionInputs.differences(recorded, environment(Map.of()))).contains("spring.datasource.url");
+        assertThat(ConditionInputs.differences(recorded, environment(Map.of("spring.datasource.url", " "))))
                 .contains("spring.datasource.url");
+    }
+
+    @Test
+    void theTracesEndpointCountsOnlyAsSetOrNot() {
+        String endpoint = "management.opentelemetry.tracing.export.otlp.endpoint";
+        Properties recorded = recordOf(Map.of(endpoint, "http://set-at-start:4318/v1/traces"));
+
+        assertThat(ConditionInputs.differences(
+                        recorded, environment(Map.of(endpoint, "http://otel-collector.monitoring:4318/v1/traces"))))
+                .isEmpty();
+        assertThat(ConditionInputs.differences(recorded, environment(Map.of()))).containsExactly(endpoint);
     }
 
     @Test
     void portsCountAsBootsManagementPortTypeSeesThem() {
         Properties recorded = recordOf(Map.of("server.port", "8080", "management.server.port", "8081"));
 
-        assertThat(ConditionInputs.difference(
+        assertThat(ConditionInputs.differences(
                         recorded, environment(Map.of("server.port", "9000", "management.server.port", "9001"))))
                 .as("other ports, still apart")
                 .isEmpty();
-        assertThat(ConditionInputs.difference(
+        assertThat(ConditionInputs.differences(
                         recorded, environment(Map.of("server.port", "9000", "management.server.port", "9000"))))
                 .as("the actuator on the main port")
                 .contains("management.server.port");
-        assertThat(ConditionInputs.difference(
+        assertThat(ConditionInputs.differences(
                         recorded, environment(Map.of("server.port", "9000", "management.server.port", "-1"))))
                 .as("no actuator")
                 .contains("management.server.port");
-        assertThat(ConditionInputs.difference(recorded, environment(Map.of("server.port", "9000"))))
+        assertThat(ConditionInputs.differences(recorded, environment(Map.of("server.port", "9000"))))
                 .as("no management port of its own")
                 .contains("management.server.port");
         assertThat(ConditionInputs.shape(
@@ -122,8 +133,8 @@ class ConditionInputsTest {
         withProfile.setActiveProfiles("demo");
 
         assertThat(recorded.getProperty(ConditionInputs.PROFILES)).isEmpty();
-        assertThat(ConditionInputs.difference(recorded, environment(Map.of()))).isEmpty();
-        assertThat(ConditionInputs.difference(recorded, withProfile)).contains(ConditionInputs.PROFILES);
+        assertThat(ConditionInputs.differences(recorded, environment(Map.of()))).isEmpty();
+        assertThat(ConditionInputs.differences(recorded, withProfile)).contains(ConditionInputs.PROFILES);
     }
 
     /** The record of an environment with these settings, each of them asked for once. */
