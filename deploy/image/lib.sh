@@ -18,8 +18,8 @@ image_tools() {
 # it received. Stop it with kill "$OTLP_SINK_PID".
 image_otlp_sink() {
   local dir=$1 java=$2
-  "$java" "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/OtlpSink.java" "$dir/otlp.port" "$dir/otlp.exports" \
-    > "$dir/otlp.log" 2>&1 < /dev/null &
+  "$java" -XX:-UsePerfData "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/OtlpSink.java" \
+    "$dir/otlp.port" "$dir/otlp.exports" > "$dir/otlp.log" 2>&1 < /dev/null &
   OTLP_SINK_PID=$!
   for _ in $(seq 1 300); do
     [ -s "$dir/otlp.port" ] && break

@@ -11,7 +11,8 @@
 # Database: STOCKROOM_IMAGE_TRAINING_DB_URL (with _USER and _PASSWORD; a throw-away database: it is migrated and
 # gets an API client) if set, else an ephemeral embedded PostgreSQL started beside the service by the build's JDK
 # (BUILD_JAVA_HOME; TrainingDatabase.java). PostgreSQL refuses to run as root and needs a passwd entry, so as root
-# both run as the machine's user nobody.
+# both run as the machine's user nobody. Every JVM here runs with -XX:-UsePerfData: the JVM that assembles the
+# cache at exit left its file in /tmp/hsperfdata_nobody (the flag does not change what the cache fits).
 set -euo pipefail
 
 out=$(cd "$1" && pwd) main=$2
@@ -79,7 +80,8 @@ else
     fi
   fi
   env -i -C "$out/app" PATH=/usr/bin:/bin LANG=C.UTF-8 HOME="$work" "${run_as[@]}" "$BUILD_JAVA_HOME/bin/java" \
-    -Djava.io.tmpdir="$work/tmp" -cp "@$classpath" "$(cd "$(dirname "$0")" && pwd)/TrainingDatabase.java" \
+    -XX:-UsePerfData -Djava.io.tmpdir="$work/tmp" -cp "@$classpath" \
+    "$(cd "$(dirname "$0")" && pwd)/TrainingDatabase.java" \
     "$work/tmp/stockroom-pg-training" "$work/db.url" > "$work/db.log" 2>&1 &
   db_pid=$!
   for _ in $(seq 1 240); do
@@ -102,7 +104,7 @@ env+=(STOCKROOM_OTLP_ENDPOINT="$OTLP_SINK_URL")
 
 echo "Training the AOT cache (log: $log)"
 start=$SECONDS
-env -i -C "$out/app" "${env[@]}" "${run_as[@]}" "$java" "$@" -Djava.io.tmpdir="$work/tmp" \
+env -i -C "$out/app" "${env[@]}" "${run_as[@]}" "$java" "$@" -XX:-UsePerfData -Djava.io.tmpdir="$work/tmp" \
   -XX:AOTCacheOutput="$work/stockroom.aot" -cp "@$classpath" "$main" > "$log" 2>&1 &
 pid=$!
 
