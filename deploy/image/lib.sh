@@ -101,6 +101,16 @@ image_wait_ready() {
   return 1
 }
 
+# image_stop CONTAINER SECONDS: sends SIGTERM and waits until the container no longer runs; fails if it still
+# runs after SECONDS.
+image_stop() {
+  local id=$1 deadline
+  runc kill "$id" TERM
+  deadline=$(($(image_now_ms) + $2 * 1000))
+  while [ "$(image_state "$id")" = running ] && [ "$(image_now_ms)" -lt "$deadline" ]; do sleep 0.1; done
+  [ "$(image_state "$id")" != running ]
+}
+
 # The container's status (creating, created, running, stopped), or "gone".
 image_state() {
   runc state "$1" 2>/dev/null | jq -r .status || echo gone

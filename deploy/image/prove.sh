@@ -107,11 +107,8 @@ status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$base/v1/products
 step "token issued; GET /v1/products 200 with it, 401 without"
 
 step "SIGTERM"
-runc kill "$id" TERM
 stop_started=$(image_now_ms)
-deadline=$((stop_started + (shutdown_timeout + 10) * 1000))
-while [ "$(image_state "$id")" = running ] && [ "$(image_now_ms)" -lt "$deadline" ]; do sleep 0.1; done
-[ "$(image_state "$id")" != running ] || fail "still running $((shutdown_timeout + 10)) s after SIGTERM"
+image_stop "$id" $((shutdown_timeout + 10)) || fail "still running $((shutdown_timeout + 10)) s after SIGTERM"
 stopped_ms=$(($(image_now_ms) - stop_started))
 grep -q 'Graceful shutdown complete' "$log" || fail "no graceful shutdown in the log"
 grep -q 'HikariPool-1 - Shutdown completed' "$log" || fail "the connection pool was not closed"
@@ -138,10 +135,7 @@ esac
 grep -q 'Starting AOT-processed' "$log" && fail "a start the processing was not made for used it"
 status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "http://127.0.0.1:$port/actuator/health/liveness")
 [ "$status" = 200 ] || fail "the actuator is not on the main port ($status)"
-runc kill "$id" TERM
-deadline=$(($(image_now_ms) + (shutdown_timeout + 10) * 1000))
-while [ "$(image_state "$id")" = running ] && [ "$(image_now_ms)" -lt "$deadline" ]; do sleep 0.1; done
-[ "$(image_state "$id")" != running ] || fail "the ordinary start still runs after SIGTERM"
+image_stop "$id" $((shutdown_timeout + 10)) || fail "the ordinary start still runs after SIGTERM"
 runc delete "$id"
 step "without STOCKROOM_OTLP_ENDPOINT, with STOCKROOM_MANAGEMENT_PORT=PORT: an ordinary start, ready," \
   "the actuator on the main port"

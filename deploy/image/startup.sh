@@ -47,7 +47,7 @@ cp "$work/bundle/config.json" "$work/config.json.image"
 
 # start_once MODE: prints "READY_MS STARTED_S CPU_S" for one start (MODE: aot, noaot or plain).
 start_once() {
-  local mode=$1 port log=$work/console.log started ready_ms stopped_by cpu
+  local mode=$1 port log=$work/console.log started ready_ms cpu
   port=$(image_free_port)
   cp "$work/config.json.image" "$work/bundle/config.json"
   local options=-XX:AOTMode=auto
@@ -66,9 +66,7 @@ start_once() {
   fi
   ready_ms=$(($(image_now_ms) - started))
   cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$(cat "$work/pid")/stat")
-  runc kill "$id" TERM
-  stopped_by=$(($(image_now_ms) + 60000))
-  while [ "$(image_state "$id")" = running ] && [ "$(image_now_ms)" -lt "$stopped_by" ]; do sleep 0.1; done
+  image_stop "$id" 60 || true
   runc delete --force "$id"
   echo "$ready_ms $(grep -o 'Started StockroomApplication in [0-9.]*' "$log" | grep -o '[0-9.]*$') $cpu"
 }
